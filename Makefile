@@ -1,0 +1,62 @@
+# Theia QGIS plugin — every target installs what it needs (idempotent).
+# QGIS 3.22 from Debian runs under /usr/bin/python3: the venv is made from it with
+# --system-site-packages so qgis, osgeo, rasterio and numpy come from Debian.
+
+SHELL := /bin/bash
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP_APT := $(VENV)/.stamp-apt
+STAMP_PIP := $(VENV)/.stamp-pip
+BUILD := build
+PLUGIN := theia_plugin
+VERSION = $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP = $(BUILD)/theia-$(VERSION).zip
+QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR):/usr/share/qgis/python/plugins
+PYTEST_ARGS ?=
+
+.PHONY: help setup test demo package qgis bench lint translations clean
+
+help:
+	@echo "make demo     run the plugin headless on generated sample data (writes build/demo/*.png)"
+	@echo "make test     run the whole test suite"
+	@echo "make package  build the installable plugin zip in $(BUILD)/"
+	@echo "make qgis     launch QGIS with the plugin linked into a development profile"
+	@echo "make bench    run the benchmarks"
+	@echo "make lint     ruff"
+
+$(STAMP_APT): scripts/install-system-deps.sh
+	./scripts/install-system-deps.sh
+	[ -x $(PY) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	touch $@
+
+$(STAMP_PIP): $(STAMP_APT) requirements/dev.txt requirements/bundled.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+setup: $(STAMP_PIP) translations
+
+translations: $(STAMP_APT)
+	./scripts/build-translations.sh
+
+test: setup
+	$(QGIS_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+demo: setup
+	$(QGIS_ENV) $(PY) scripts/demo.py --output $(BUILD)/demo
+
+package: setup
+	$(PY) scripts/package.py --output $(BUILD)
+
+qgis: setup
+	$(PY) scripts/run_qgis.py
+
+bench: setup
+	$(QGIS_ENV) $(PY) -m bench
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+clean:
+	rm -rf $(BUILD) .pytest_cache

@@ -1,0 +1,149 @@
+"""Wires the plugin into QGIS: menu, toolbar, Processing provider, options page, logging.
+
+Everything ``initGui``/``initProcessing`` adds is undone by ``unload`` so the plugin can be
+reloaded any number of times without leaving menus, providers, docks or connections behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from theia_plugin.__about__ import PLUGIN_DIR, __homepage__, __icon_path__, __title__
+from theia_plugin.core.i18n import tr
+from theia_plugin.processing.provider import TheiaProvider
+from theia_plugin.toolbelt.log import install_log_handler, remove_log_handler
+from theia_plugin.toolbelt.preferences import PlgOptionsManager
+from theia_plugin.ui.options_page import OPTIONS_PAGE_NAME, TheiaOptionsFactory
+
+MENU_OBJECT_NAME = "mTheiaMenu"
+TOOLBAR_OBJECT_NAME = "mTheiaToolBar"
+I18N_DIR = PLUGIN_DIR / "resources" / "i18n"
+
+
+def user_locale() -> str:
+    """Two-letter language QGIS runs in (its own override first, then the system's)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        locale = settings.value("locale/userLocale", "") or ""
+    else:
+        locale = QLocale.system().name()
+    return (locale or "en")[:2]
+
+
+class TheiaPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider: TheiaProvider | None = None
+        self.options_factory: TheiaOptionsFactory | None = None
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+        self._log_handler = None
+        self.translator = self._install_translator(user_locale())
+
+    # -- translation ---------------------------------------------------------------------
+    @staticmethod
+    def _install_translator(language: str) -> QTranslator | None:
+        qm_file = I18N_DIR / f"theia_{language}.qm"
+        if not qm_file.is_file():
+            return None
+        translator = QTranslator()
+        if not translator.load(str(qm_file)):
+            return None
+        QCoreApplication.installTranslator(translator)
+        return translator
+
+    # -- QGIS hooks ----------------------------------------------------------------------
+    def initProcessing(self) -> None:
+        if self.provider is None:
+            self.provider = TheiaProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:
+        self._log_handler = install_log_handler(PlgOptionsManager.get_plg_settings().debug_mode)
+        self.initProcessing()
+
+        self.options_factory = TheiaOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+        icon = QIcon(str(__icon_path__))
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("&Theia"), main_window)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+        self.toolbar = self.iface.addToolBar(tr("Theia"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+
+        settings_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionOptions.svg"),
+            tr("Settings…"),
+            self.open_settings,
+            in_toolbar=False,
+        )
+        settings_action.setObjectName("mTheiaSettingsAction")
+        help_action = self._add_action(
+            icon, tr("Help"), self.open_help, in_toolbar=True
+        )
+        help_action.setObjectName("mTheiaHelpAction")
+
+        menu_bar = main_window.menuBar()
+        # Insert before the Help menu like QGIS's own menus; append when there is none.
+        help_menu_action = next(
+            (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"),
+            None,
+        )
+        if help_menu_action is not None:
+            menu_bar.insertMenu(help_menu_action, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+    def _add_action(self, icon, text, slot, in_toolbar: bool) -> QAction:
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        if in_toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self) -> None:
+        for action in self.actions:
+            action.triggered.disconnect()
+            action.deleteLater()
+        self.actions.clear()
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self._log_handler is not None:
+            remove_log_handler(self._log_handler)
+            self._log_handler = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # -- actions -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
+
+    def open_help(self) -> None:
+        readme = Path(PLUGIN_DIR, "resources", "help", "index.html")
+        url = QUrl.fromLocalFile(str(readme)) if readme.is_file() else QUrl(__homepage__)
+        QDesktopServices.openUrl(url)
+
+
+__all__ = ["TheiaPlugin", "__title__"]

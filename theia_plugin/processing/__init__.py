@@ -1,0 +1,1 @@
+"""Processing adapters: thin QgsProcessingAlgorithm wrappers over core functions."""

@@ -1,0 +1,43 @@
+"""The Theia Processing provider (id ``theia``)."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from theia_plugin.__about__ import __icon_path__, __version__
+from theia_plugin.core.i18n import tr
+
+PROVIDER_ID = "theia"
+
+
+class TheiaProvider(QgsProcessingProvider):
+    """Groups every Theia algorithm; algorithms are added by later modules."""
+
+    def __init__(self):
+        super().__init__()
+        self._icon = QIcon(str(__icon_path__))
+
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return "Theia"
+
+    def longName(self) -> str:
+        return tr("Theia (Data Terra) — version {}").format(__version__)
+
+    def icon(self) -> QIcon:
+        return self._icon
+
+    def versionInfo(self) -> str:
+        return __version__
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in self.algorithms_to_register():
+            self.addAlgorithm(algorithm)
+
+    @staticmethod
+    def algorithms_to_register() -> list:
+        """Fresh instances of every algorithm of the plugin (none yet)."""
+        return []

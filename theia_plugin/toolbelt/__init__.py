@@ -1,0 +1,1 @@
+"""Plugin plumbing shared by the UI and Processing: logging, preferences."""

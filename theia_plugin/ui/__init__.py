@@ -1,0 +1,1 @@
+"""Widgets and QGIS GUI integration: thin views over core models."""
