@@ -11,6 +11,7 @@ import configparser
 import os
 import shutil
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +54,9 @@ def main() -> int:
         return 1
     prepare_profile()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    # The working copy has no _vendor/: let QGIS's Python see the venv's packages instead.
+    venv_packages = sysconfig.get_paths()["purelib"]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (venv_packages, env.get("PYTHONPATH")) if p)
     args = [qgis, "--profiles-path", str(PROFILES), "--profile", "default", *sys.argv[1:]]
     os.execve(qgis, args, env)
     return 0
