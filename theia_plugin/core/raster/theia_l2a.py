@@ -119,14 +119,16 @@ def open_l2a(path: str | Path) -> L2AProduct:
         product_id = source.name
         members = [p.relative_to(source).as_posix() for p in source.rglob("*.tif")]
         prefix = str(source)
-    elif zipfile.is_zipfile(source):
+    elif source.suffix.lower() == ".zip":
         product_id = source.stem
         try:
             with zipfile.ZipFile(source) as archive:
                 names = archive.namelist()
         except (zipfile.BadZipFile, OSError) as exc:
             raise ProductError(
-                tr("{path} is not a readable zip archive ({error}).").format(path=source, error=exc)
+                tr("{path} is not a readable zip archive (corrupt or truncated?): {error}").format(
+                    path=source, error=exc
+                )
             ) from exc
         root = f"{product_id}/"
         members = [n[len(root) :] for n in names if n.startswith(root) and n.endswith(".tif")]
