@@ -1,0 +1,1 @@
+"""Generated test data: synthetic Theia products (see ``tests.data.theia_synth``)."""
