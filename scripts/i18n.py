@@ -6,7 +6,7 @@ or ``self.tr("...")`` in Qt classes. This script finds them with the ``ast`` mod
 f-strings or non-literal arguments are reported instead of silently missed) and:
 
     update   adds new strings to the .ts (unfinished), keeps existing translations,
-             marks strings no longer in the code as obsolete;
+             drops strings no longer in the code;
     check    exits 1 when a string has no French translation (the catalogue must be complete).
 
 ``make translations`` compiles the .ts into the .qm the plugin loads (lrelease).
@@ -37,7 +37,7 @@ def extract(sources: Path = SOURCES) -> tuple[dict[str, list[str]], list[str]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not _is_tr(node.func):
                 continue
-            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            where = f"{_relative(path)}:{node.lineno}"
             if not node.args:
                 continue
             first = node.args[0]
@@ -48,6 +48,13 @@ def extract(sources: Path = SOURCES) -> tuple[dict[str, list[str]], list[str]]:
     return found, problems
 
 
+def _relative(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _is_tr(func: ast.expr) -> bool:
     if isinstance(func, ast.Name):
         return func.id == "tr"
@@ -55,17 +62,17 @@ def _is_tr(func: ast.expr) -> bool:
 
 
 def load_ts(path: Path) -> dict[str, str]:
+    """{source: French text}; unfinished entries map to "" and obsolete ones are dropped."""
     if not path.is_file():
         return {}
     translations = {}
     for message in ET.parse(path).getroot().iter("message"):
-        source = message.findtext("source") or ""
         translation = message.find("translation")
-        if translation is not None and translation.get("type") not in ("unfinished", "obsolete"):
-            translations[source] = translation.text or ""
-        elif translation is not None and translation.text:
-            translations.setdefault(source, "")
-            translations[f"\0draft\0{source}"] = translation.text
+        kind = translation.get("type") if translation is not None else "unfinished"
+        if kind == "obsolete":
+            continue
+        text = (translation.text or "") if translation is not None else ""
+        translations[message.findtext("source") or ""] = "" if kind == "unfinished" else text
     return translations
 
 
@@ -84,13 +91,6 @@ def write_ts(path: Path, strings: dict[str, list[str]], old: dict[str, str]) -> 
             translation.text = old[source]
         else:
             translation.set("type", "unfinished")
-            translation.text = old.get(f"\0draft\0{source}", "")
-    for source, text in sorted(old.items()):
-        if source.startswith("\0") or source in strings or not text:
-            continue
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation", type="obsolete").text = text
     ET.indent(ts)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(ts, encoding="unicode")
@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     missing = [s for s in strings if not translations.get(s)]
     for source in missing:
         print(f"untranslated: {source!r} ({', '.join(strings[source])})", file=sys.stderr)
-    stale = [s for s in translations if not s.startswith("\0") and s not in strings]
+    stale = [s for s in translations if s not in strings]
     if stale:
-        print(f"{len(stale)} obsolete entries: run scripts/i18n.py update", file=sys.stderr)
+        print(f"{len(stale)} entries no longer used: run scripts/i18n.py update", file=sys.stderr)
     return 1 if (missing or problems) else 0
 
 
