@@ -14,7 +14,9 @@ sys.path.insert(0, str(ROOT))
 
 def available() -> list[str]:
     package = Path(__file__).parent
-    return sorted(m.name for m in pkgutil.iter_modules([str(package)]) if m.name.startswith("bench_"))
+    return sorted(
+        m.name for m in pkgutil.iter_modules([str(package)]) if m.name.startswith("bench_")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

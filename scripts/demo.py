@@ -56,7 +56,9 @@ def render_true_colour(product_path: Path, out_dir: Path) -> Path:
     if not layer.isValid():
         raise RuntimeError(f"QGIS could not open {vrt}: {layer.error().summary()}")
     apply_true_colour_renderer(layer, 0, 2500)
-    title = f"{product.platform} {product.tile} {product.acquired:%Y-%m-%d} — Theia L2A, true colour"
+    title = (
+        f"{product.platform} {product.tile} {product.acquired:%Y-%m-%d} — Theia L2A, true colour"
+    )
     return render_to_png(
         [layer], out_dir / "true_colour.png", width=900, title=title, background=QColor(45, 45, 48)
     )

@@ -50,9 +50,19 @@ def vendor(target: Path) -> None:
     """Pure-Python wheels only, without their dependencies (QGIS ships requests, dateutil)."""
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "--no-deps", "--only-binary=:all:", "--no-compile",
-            "--target", str(target), "-r", str(ROOT / "requirements" / "bundled.txt"),
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--no-compile",
+            "--target",
+            str(target),
+            "-r",
+            str(ROOT / "requirements" / "bundled.txt"),
         ],
         check=True,
     )

@@ -85,9 +85,7 @@ class TheiaPlugin:
             in_toolbar=False,
         )
         settings_action.setObjectName("mTheiaSettingsAction")
-        help_action = self._add_action(
-            icon, tr("Help"), self.open_help, in_toolbar=True
-        )
+        help_action = self._add_action(icon, tr("Help"), self.open_help, in_toolbar=True)
         help_action.setObjectName("mTheiaHelpAction")
 
         menu_bar = main_window.menuBar()

@@ -83,9 +83,19 @@ def test_zip_installs_into_an_empty_profile(tmp_path):
     env.pop("QT_QPA_PLATFORM", None)
     completed = subprocess.run(
         [
-            "xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-            "qgis", "--profiles-path", str(tmp_path), "--profile", "default",
-            "--nologo", "--noversioncheck", "--code", str(script),
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            "qgis",
+            "--profiles-path",
+            str(tmp_path),
+            "--profile",
+            "default",
+            "--nologo",
+            "--noversioncheck",
+            "--code",
+            str(script),
         ],
         env=env,
         cwd=tmp_path,

@@ -69,8 +69,8 @@ def render_to_png(
         box_height = metrics.height() + 8
         painter.fillRect(0, 0, image.width(), box_height, QColor(0, 0, 0, 150))
         painter.setPen(QColor(255, 255, 255))
-        painter.drawText(6, 0, image.width() - 12, box_height,
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)  # fmt: skip
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(6, 0, image.width() - 12, box_height, align, title)
         painter.end()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,7 @@ def test_missing_path_and_corrupt_zip(tmp_path):
 
 
 def test_folder_without_bands(tmp_path):
-    with pytest.raises(ProductError, match="no .*_FRE_B\\*.tif band files"):
+    with pytest.raises(ProductError, match=r"no .*_FRE_B\*\.tif band files"):
         open_l2a(make_folder(tmp_path, files=[f"MASKS/{PID}_CLM_R2.tif"]))
 
 

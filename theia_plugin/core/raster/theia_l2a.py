@@ -83,7 +83,7 @@ class L2AProduct:
 
 
 def normalise_band(band: str) -> str:
-    """"b04", "B04", "4" and "B4" all name Sentinel-2 band B4 (Theia files use B4, B8A)."""
+    """ "b04", "B04", "4" and "B4" all name Sentinel-2 band B4 (Theia files use B4, B8A)."""
     text = band.upper().lstrip("B")
     if text.endswith("A"):
         return f"B{int(text[:-1])}A"

@@ -1,0 +1,8 @@
+"""Fixtures shared by every test folder: the local servers are started once per session."""
+
+from tests.servers.fixtures import (  # noqa: F401 - fixtures
+    auth_proxy_server,
+    http_server,
+    http_server_session,
+    proxy_server,
+)
