@@ -15,7 +15,7 @@ ZIP = $(BUILD)/theia-$(VERSION).zip
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR):/usr/share/qgis/python/plugins
 PYTEST_ARGS ?=
 
-.PHONY: help setup test demo package qgis bench lint translations clean
+.PHONY: help setup test demo package qgis bench lint translations screenshots clean
 
 help:
 	@echo "make demo     run the plugin headless on generated sample data (writes build/demo/*.png)"
@@ -24,6 +24,7 @@ help:
 	@echo "make qgis     launch QGIS with the plugin linked into a development profile"
 	@echo "make bench    run the benchmarks"
 	@echo "make lint     ruff"
+	@echo "make screenshots  docs/screenshots/*.png from the real QGIS window (Xvfb)"
 
 $(STAMP_APT): scripts/install-system-deps.sh
 	./scripts/install-system-deps.sh
@@ -53,6 +54,9 @@ qgis: setup
 
 bench: setup
 	$(QGIS_ENV) $(PY) -m bench
+
+screenshots: setup
+	./scripts/screenshots.sh
 
 lint: setup
 	$(PY) -m ruff check .
