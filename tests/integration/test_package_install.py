@@ -110,3 +110,33 @@ def test_zip_installs_into_an_empty_profile(tmp_path):
     assert "theia" in result["providers"]
     assert "mTheiaMenu" in result["menus"]
     assert result["pystac_client"].startswith(str(plugins_dir / "theia_plugin" / "_vendor"))
+
+
+def qgis_process_binary() -> str:
+    """Debian's ``qgis_process`` wrapper passes ``--noversioncheck`` (from /etc/default/qgis),
+    which qgis_process rejects; the real binary beside it works."""
+    return shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+def test_zip_provider_is_listed_by_qgis_process(tmp_path):
+    zip_path = build_zip(tmp_path / "build")
+    profile = tmp_path / "profiles" / "default"
+    (profile / "python" / "plugins").mkdir(parents=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(profile / "python" / "plugins")
+    (profile / "QGIS").mkdir()
+    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\ntheia_plugin=true\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+
+    def qgis_process(*args: str) -> str:
+        completed = subprocess.run(
+            [qgis_process_binary(), *args], env=env, capture_output=True, text=True,
+            timeout=120, check=False,
+        )  # fmt: skip
+        assert completed.returncode == 0, completed.stderr
+        return completed.stdout
+
+    assert "* theia_plugin" in qgis_process("plugins").splitlines()
+    providers = [line.strip() for line in qgis_process("list").splitlines()]
+    assert "Theia" in providers
