@@ -40,8 +40,10 @@ setup: $(STAMP_PIP) translations
 translations: $(STAMP_APT)
 	./scripts/build-translations.sh
 
+# tests/unit run in a process without QGIS (pytest-qgis disabled): core and net must work there.
 test: setup
-	$(QGIS_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(QGIS_ENV) $(PY) -m pytest tests/unit -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning $(PYTEST_ARGS)
+	$(QGIS_ENV) $(PY) -m pytest tests/qgis tests/integration $(PYTEST_ARGS)
 
 demo: setup
 	$(QGIS_ENV) $(PY) scripts/demo.py --output $(BUILD)/demo
