@@ -6,8 +6,11 @@ error text, and a hint (``Check the API key in Settings › Options › Authenti
 attributes carry the same pieces for code that wants to present them differently.
 
 No secret ever reaches these objects: URLs are redacted on construction, server messages are
-scrubbed of credentials, and the underlying library exception is never chained (its text may
-contain a signed URL); a redacted copy of it is kept in :attr:`NetworkError.detail`.
+scrubbed of credentials (before being shortened, so that no piece of a secret survives the
+cut), and the underlying library exception is never chained — neither ``__cause__`` nor
+``__context__``: errors are raised outside the ``except`` block that caught the library's
+exception, whose text may contain a signed URL. A redacted copy of that text is kept in
+:attr:`NetworkError.detail`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from email.utils import parsedate_to_datetime
 
 from theia_plugin.core.i18n import tr
 
+from .headers import Headers
 from .redact import redact_text, redact_url
 
 __all__ = [
@@ -342,8 +346,18 @@ def _message_from_json(value: object, depth: int = 0) -> str:
     return ""
 
 
-def extract_server_message(content: bytes | str | None, content_type: str = "") -> str:
-    """The server's own error text from an error response body, or "" (truncated)."""
+def extract_server_message(
+    content: bytes | str | None, content_type: str = "", secrets: Iterable[str] = ()
+) -> str:
+    """The server's own error text from an error response body, or "".
+
+    The text is scrubbed of ``secrets`` (and of anything that looks like a credential)
+    first, then shortened to :data:`MAX_SERVER_MESSAGE` characters.
+    """
+    return _truncate(redact_text(_server_text(content, content_type), secrets))
+
+
+def _server_text(content: bytes | str | None, content_type: str) -> str:
     if not content:
         return ""
     if isinstance(content, bytes):
@@ -360,19 +374,19 @@ def extract_server_message(content: bytes | str | None, content_type: str = "") 
         except ValueError:
             message = ""
         if message:
-            return _truncate(message)
+            return message
     if stripped.startswith("<"):
         if "html" in ctype or stripped[:100].lower().startswith(("<!doctype html", "<html")):
             title = _HTML_TITLE.search(stripped)
             body = title.group(1) if title else _TAGS.sub(" ", stripped)
-            return _truncate(_TAGS.sub(" ", body))
+            return _TAGS.sub(" ", body)
         match = _XML_MESSAGE.search(stripped)
         code = _XML_CODE.search(stripped)
         parts = [m.group(m.lastindex).strip() for m in (code, match) if m]
         if parts:
-            return _truncate(": ".join(_TAGS.sub(" ", part) for part in parts))
-        return _truncate(_TAGS.sub(" ", stripped))
-    return _truncate(stripped)
+            return ": ".join(_TAGS.sub(" ", part) for part in parts)
+        return _TAGS.sub(" ", stripped)
+    return stripped
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -405,9 +419,9 @@ def error_for_status(
     hint: str | None = None,
 ) -> NetworkError:
     """The typed error for an HTTP error ``status`` (the single mapping of the layer)."""
-    headers = headers or {}
-    content_type = _header(headers, "Content-Type")
-    server_message = extract_server_message(content, content_type)
+    headers = Headers(headers or {})
+    secrets = tuple(secrets)
+    server_message = extract_server_message(content, headers.get("Content-Type", ""), secrets)
     common = {
         "url": url,
         "method": method,
@@ -424,19 +438,9 @@ def error_for_status(
         return ProxyError(**common)
     if status == 429:
         return RateLimitedError(
-            retry_after=parse_retry_after(_header(headers, "Retry-After")), **common
+            retry_after=parse_retry_after(headers.get("Retry-After")), **common
         )
     if 500 <= status < 600:
         return ServerError(**common)
     return HttpError(**common)
 
-
-def _header(headers: Mapping[str, str], name: str) -> str:
-    value = headers.get(name)
-    if value is None:
-        lowered = name.lower()
-        for key, candidate in headers.items():
-            if key.lower() == lowered:
-                return candidate
-        return ""
-    return value

@@ -9,6 +9,8 @@ bug report safely.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -17,12 +19,14 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 __all__ = [
     "MASK",
     "RedactingFilter",
+    "header_secrets",
     "install_log_redaction",
     "is_sensitive_header",
     "is_sensitive_param",
     "redact_headers",
     "redact_text",
     "redact_url",
+    "secrets_in_headers",
 ]
 
 MASK = "***"
@@ -114,6 +118,50 @@ def is_sensitive_header(name: str) -> bool:
     if lowered in SENSITIVE_HEADERS:
         return True
     return any(fragment in lowered for fragment in _SENSITIVE_HEADER_FRAGMENTS)
+
+
+def header_secrets(name: str, value: object, *, always: bool = False) -> list[str]:
+    """The secret strings a header carries, for literal masking in server texts.
+
+    Empty unless ``name`` is an authentication-related header (or ``always``: e.g. every
+    header of an authentication configuration). Besides the whole value, a server may echo
+    its parts: the credential after the scheme (``Bearer <token>``) and, for ``Basic``, the
+    decoded ``user:password`` and the password alone.
+    """
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value or "")
+    text = text.strip()
+    if not text or not (always or is_sensitive_header(name)):
+        return []
+    found = [text]
+    scheme, sep, credential = text.partition(" ")
+    credential = credential.strip()
+    if sep and credential:
+        found.append(credential)
+        if scheme.lower() == "basic":
+            try:
+                decoded = base64.b64decode(credential, validate=True).decode("utf-8")
+            except (binascii.Error, ValueError):
+                decoded = ""
+            if decoded:
+                found.append(decoded)
+                _user, colon, password = decoded.partition(":")
+                if colon and password:
+                    found.append(password)
+    return found
+
+
+def secrets_in_headers(
+    headers: Mapping[str, object] | Iterable[tuple[str, object]] | None, *, always: bool = False
+) -> list[str]:
+    """:func:`header_secrets` of every header of ``headers``."""
+    if not headers:
+        return []
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    found: list[str] = []
+    for name, value in items:
+        key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        found.extend(header_secrets(key, value, always=always))
+    return found
 
 
 def _redact_query(query: str) -> str:
