@@ -31,16 +31,30 @@ Routes (``?query`` parameters in brackets):
 ``/reflect-auth``
     401 whose JSON ``detail`` quotes every credential header received (a careless server:
     used to check that secrets echoed by a server are masked in our error texts).
+``/reflect-values``
+    401 whose ``detail`` is ``Rejected`` followed by the bare values (no ``name=``) of every
+    header but the ordinary ones; for ``Authorization`` the credential without its scheme and,
+    for Basic, the decoded password: what no pattern-based masking can recognise.
+``/redirect/<code>`` [``to=URL``]
+    ``code`` (301, 302, 303, 307, 308) with ``Location: URL`` (default ``/echo``; relative or
+    absolute, e.g. on a second server).
+``/redirect-loop``
+    302 to itself, forever.
 ``/malformed``
     200 ``application/json`` whose body is not JSON.
 ``/html-error``
     502 with an HTML body (as a misconfigured reverse proxy would send).
-``/bytes`` [``size=N``, ``seed=S``, ``chunk=C``, ``delay=D``, ``drop_after=B``, ``counter=K``]
-    ``N`` deterministic bytes (:func:`payload`), ``Content-Length``, ``ETag`` and
-    ``Accept-Ranges: bytes``; honours ``Range: bytes=a-[b]`` (206/416). ``delay`` sleeps
-    between chunks of ``C`` bytes (slow download); ``drop_after`` closes the connection
-    (FIN, no RST: the bytes sent do arrive) after ``B`` body bytes on the first call counted
-    under ``K`` (interrupted download).
+``/bytes`` [``size=N``, ``seed=S``, ``chunk=C``, ``delay=D``, ``drop_after=B``, ``drop_half=1``,
+``counter=K``, ``vary=1``, ``gzip=1``]
+    ``N`` deterministic bytes (:func:`payload`), ``Content-Length``, ``ETag``,
+    ``Last-Modified`` and ``Accept-Ranges: bytes``; honours ``Range: bytes=a-[b]`` (206/416)
+    and ``If-Range`` (a validator that no longer matches gets the whole body, 200).
+    ``delay`` sleeps between chunks of ``C`` bytes (slow download); ``drop_after`` closes the
+    connection (FIN, no RST: the bytes sent do arrive) after ``B`` body bytes (``drop_half``:
+    half of the body) on the first call counted under ``K`` (interrupted download). ``vary``:
+    the content (and ETag) changes at every call (seed ``S + call - 1``). ``gzip``: the body
+    is :func:`compressible_payload`, sent gzip-encoded (whole, no ranges, like on-the-fly
+    compression) when the request accepts gzip.
 ``/stac``…
     A tiny STAC API: landing page (conformance ``core``, ``item-search``), ``/stac/conformance``,
     ``/stac/collections``, ``/stac/collections/<id>``, ``/stac/search`` (GET and POST) returning
@@ -56,6 +70,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
 import hashlib
 import json
 import random
@@ -70,7 +85,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["LocalHttpServer", "RecordedRequest", "payload"]
+__all__ = ["LAST_MODIFIED", "LocalHttpServer", "RecordedRequest", "compressible_payload", "payload"]
+
+#: ``Last-Modified`` of every ``/bytes`` response.
+LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
 
 STAC_CONFORMANCE = [
     "https://api.stacspec.org/v1.0.0/core",
@@ -83,6 +101,12 @@ STAC_CONFORMANCE = [
 def payload(size: int, seed: int = 0) -> bytes:
     """The deterministic body of ``/bytes?size=size&seed=seed``."""
     return random.Random(seed).randbytes(size)
+
+
+def compressible_payload(size: int, seed: int = 0) -> bytes:
+    """The body of ``/bytes?size=size&seed=seed&gzip=1`` (compresses about 50 times)."""
+    block = payload(997, seed)
+    return (block * (size // len(block) + 1))[:size]
 
 
 @dataclass
@@ -333,6 +357,12 @@ class LocalHttpServer:
             ),
         )
         self.add_route("/reflect-auth", self._reflect_auth)
+        self.add_route("/reflect-values", self._reflect_values)
+        self.add_route("/redirect", self._redirect)
+        self.add_route(
+            "/redirect-loop",
+            lambda h, r: h.send_body(302, b"", "text/plain", {"Location": "/redirect-loop"}),
+        )
         self.add_route("/bytes", self._bytes)
         self.add_route("/stac", self._stac)
 
@@ -394,6 +424,39 @@ class LocalHttpServer:
         h.send_json(401, {"detail": f"Credentials rejected: {quoted or 'none'}"})
 
     @staticmethod
+    def _reflect_values(h: _Handler, r: RecordedRequest) -> None:
+        ordinary = {
+            "host",
+            "user-agent",
+            "accept",
+            "accept-encoding",
+            "accept-language",
+            "cache-control",
+            "connection",
+            "content-length",
+            "content-type",
+            "pragma",
+        }
+        values = []
+        for name, value in r.headers.items():
+            if name.lower() in ordinary:
+                continue
+            scheme, _, credential = value.partition(" ")
+            if name.lower() != "authorization" or not credential:
+                values.append(value)
+                continue
+            values.append(credential)
+            if scheme.lower() == "basic":
+                decoded = base64.b64decode(credential).decode("utf-8", errors="replace")
+                values.append(decoded.partition(":")[2])
+        h.send_json(401, {"detail": "Rejected " + " ".join(values)})
+
+    @staticmethod
+    def _redirect(h: _Handler, r: RecordedRequest) -> None:
+        code = int(r.path.rsplit("/", 1)[-1])
+        h.send_body(code, b"", "text/plain", {"Location": _q(r, "to", "/echo")})
+
+    @staticmethod
     def _status(h: _Handler, r: RecordedRequest) -> None:
         try:
             code = int(r.path.rsplit("/", 1)[-1])
@@ -433,30 +496,36 @@ class LocalHttpServer:
 
     def _bytes(self, h: _Handler, r: RecordedRequest) -> None:
         size = int(_q(r, "size", "1048576"))
-        data = payload(size, int(_q(r, "seed", "0")))
-        chunk = int(_q(r, "chunk", "65536"))
-        delay = float(_q(r, "delay", "0"))
-        drop_after = _q(r, "drop_after")
         calls = self._count(f"bytes:{_q(r, 'counter', r.path)}")
+        seed = int(_q(r, "seed", "0")) + (calls - 1 if _q(r, "vary") else 0)
+        data = (compressible_payload if _q(r, "gzip") else payload)(size, seed)
         etag = '"' + hashlib.md5(data).hexdigest() + '"'
         start, end, status = 0, size - 1, 200
-        headers = {"Accept-Ranges": "bytes", "ETag": etag}
+        headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
         range_header = r.header("Range")
-        if range_header and range_header.startswith("bytes="):
-            first, _, last = range_header[6:].partition("-")
-            start = int(first or 0)
-            end = min(int(last), size - 1) if last else size - 1
-            if start >= size:
-                h.send_body(
-                    416,
-                    b"",
-                    content_type="text/plain",
-                    headers={"Content-Range": f"bytes */{size}"},
-                )
-                return
-            status = 206
-            headers["Content-Range"] = f"bytes {start}-{end}/{size}"
-        body = data[start : end + 1]
+        if_range = r.header("If-Range")
+        if if_range is not None and if_range not in (etag, LAST_MODIFIED):
+            range_header = None  # changed since: the whole new content
+        if _q(r, "gzip") and "gzip" in (r.header("Accept-Encoding") or ""):
+            body = gzip.compress(data, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+        else:
+            headers["Accept-Ranges"] = "bytes"
+            if range_header and range_header.startswith("bytes="):
+                first, _, last = range_header[6:].partition("-")
+                start = int(first or 0)
+                end = min(int(last), size - 1) if last else size - 1
+                if start >= size:
+                    h.send_body(
+                        416,
+                        b"",
+                        content_type="text/plain",
+                        headers={"Content-Range": f"bytes */{size}"},
+                    )
+                    return
+                status = 206
+                headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+            body = data[start : end + 1]
         h.send_response(status)
         h.send_header("Content-Type", "application/octet-stream")
         h.send_header("Content-Length", str(len(body)))
@@ -465,7 +534,13 @@ class LocalHttpServer:
         h.end_headers()
         if h.command == "HEAD":
             return
-        limit = int(drop_after) if drop_after is not None and calls == 1 else None
+        limit = None
+        if calls == 1 and _q(r, "drop_after") is not None:
+            limit = int(_q(r, "drop_after"))
+        elif calls == 1 and _q(r, "drop_half"):
+            limit = len(body) // 2
+        chunk = int(_q(r, "chunk", "65536"))
+        delay = float(_q(r, "delay", "0"))
         sent = 0
         for offset in range(0, len(body), chunk):
             if self._stopping.is_set():

@@ -1,11 +1,15 @@
 """Qt-free core of the network layer: request/response types, feedback, transport interface and
-the :class:`HttpClient` (retries with backoff, typed errors, atomic downloads).
+the :class:`HttpClient` (redirects, retries with backoff, typed errors, atomic downloads).
 
-A :class:`Transport` moves bytes (QGIS network stack or ``requests``); the client adds the
-policy: default headers, retry of idempotent requests on connection errors, timeouts, 429 and
-502/503/504 (honouring ``Retry-After``), cancellable waits, mapping of HTTP error statuses to the
-typed errors of :mod:`theia_plugin.net.errors`, JSON helpers, and downloads streamed to
-``<dest>.part`` then renamed.
+A :class:`Transport` moves bytes (QGIS network stack or ``requests``) for one request: it never
+follows redirects and never retries. The client adds the policy: default headers; redirects
+followed here for both transports (at most :data:`MAX_REDIRECTS`; 303 becomes a GET, 307/308
+keep the method and body; credentials are dropped as soon as the redirect leaves the original
+scheme/host/port, and an https → http redirect is refused); retry of idempotent requests on
+connection errors, timeouts, 429 and 502/503/504 (honouring ``Retry-After``); cancellable
+waits; mapping of HTTP error statuses to the typed errors of :mod:`theia_plugin.net.errors`;
+JSON helpers; and downloads streamed to a unique ``<dest>.<random>.part`` file in the
+destination folder, then renamed.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ import os
 import random
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Optional, Protocol, Union, runtime_checkable
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from typing import Any, Callable, Optional, Protocol, Union, runtime_checkable
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from theia_plugin.core.i18n import tr
 
@@ -33,16 +38,21 @@ from .errors import (
     InvalidResponseError,
     NetworkError,
     RequestTimeoutError,
+    SslError,
     error_for_status,
     parse_retry_after,
 )
-from .redact import redact_url
+from .headers import Headers
+from .redact import is_sensitive_header, redact_headers, redact_text, redact_url, secrets_in_headers
 
 __all__ = [
     "IDEMPOTENT_METHODS",
+    "MAX_REDIRECTS",
+    "REDIRECT_STATUSES",
     "RETRY_STATUSES",
     "CancellationToken",
     "CredentialProvider",
+    "DownloadSink",
     "Feedback",
     "Headers",
     "HttpClient",
@@ -51,6 +61,7 @@ __all__ = [
     "ProgressCallback",
     "Transport",
     "is_canceled",
+    "same_origin",
 ]
 
 LOGGER_NAME = "theia.net"
@@ -58,6 +69,10 @@ LOGGER_NAME = "theia.net"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 #: Statuses retried (for idempotent requests) before an error is raised.
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+#: Redirect statuses followed by the client (with a ``Location`` header).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Most redirects followed for one request.
+MAX_REDIRECTS = 10
 #: Largest error body kept in memory by a download (bytes).
 MAX_ERROR_BODY = 65536
 
@@ -125,39 +140,24 @@ def _set_progress(feedback: object, percent: float) -> None:
 # -- request / response ------------------------------------------------------------------------
 
 
-class Headers(MutableMapping):
-    """Case-insensitive header mapping that keeps the original spelling of names."""
-
-    def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] | None = None):
-        self._store: dict[str, tuple[str, str]] = {}
-        if data:
-            self.update(data)
-
-    def __setitem__(self, key: str, value: str) -> None:
-        self._store[key.lower()] = (key, value)
-
-    def __getitem__(self, key: str) -> str:
-        return self._store[key.lower()][1]
-
-    def __delitem__(self, key: str) -> None:
-        del self._store[key.lower()]
-
-    def __iter__(self) -> Iterator[str]:
-        return (original for original, _value in self._store.values())
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key.lower() in self._store
-
-    def copy(self) -> Headers:
-        return Headers(self.items())
-
-    def __repr__(self) -> str:
-        from .redact import redact_headers
-
-        return f"Headers({redact_headers(dict(self.items()))!r})"
+def same_origin(url_a: str, url_b: str) -> bool:
+    """Whether two URLs have the same scheme, host and port (an http → https upgrade of the
+    same host on the default ports counts as the same origin, as in ``requests``)."""
+    a, b = urlsplit(url_a), urlsplit(url_b)
+    try:
+        port_a, port_b = a.port, b.port
+    except ValueError:
+        return False
+    host_a, host_b = (a.hostname or "").lower(), (b.hostname or "").lower()
+    scheme_a, scheme_b = a.scheme.lower(), b.scheme.lower()
+    defaults = {"http": 80, "https": 443}
+    port_a = port_a or defaults.get(scheme_a)
+    port_b = port_b or defaults.get(scheme_b)
+    if host_a != host_b:
+        return False
+    if (scheme_a, port_a) == (scheme_b, port_b):
+        return True
+    return (scheme_a, port_a, scheme_b, port_b) == ("http", 80, "https", 443)
 
 
 ParamsType = Union[Mapping[str, Any], Iterable[tuple[str, Any]], None]
@@ -194,19 +194,23 @@ def merge_url_params(url: str, params: ParamsType) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
-@dataclass
+@dataclass(repr=False)
 class HttpRequest:
     """One HTTP request, as given to :meth:`Transport.send`.
 
     ``json`` (when not None) is serialised as the body with ``Content-Type:
     application/json``; ``params`` are added to the URL's query string. Transports receive
-    prepared requests (see :meth:`prepare`): only ``method``, ``url``, ``headers``, ``body``
-    and ``timeout`` matter to them.
+    prepared requests (see :meth:`prepare`): only ``method``, ``url``, ``headers``, ``body``,
+    ``timeout``, ``is_idempotent`` and ``with_credentials`` matter to them.
 
     ``timeout`` is the number of seconds without any progress (connecting, or waiting for the
     next bytes) after which the request fails with :class:`RequestTimeoutError`.
     ``idempotent`` (None: decided by the method) allows retries; set it to True for a POST
-    that only reads (e.g. a STAC item search).
+    that only reads (e.g. a STAC item search). ``with_credentials`` False tells the transport
+    not to add its own credentials (authcfg, authentication headers): the client sets it on a
+    redirect that left the original origin.
+
+    The ``repr`` masks secrets (URL parameters, authentication headers) and omits the body.
     """
 
     method: str
@@ -217,15 +221,28 @@ class HttpRequest:
     json: Any = None
     timeout: float | None = None
     idempotent: bool | None = None
+    with_credentials: bool = True
 
     def __post_init__(self) -> None:
         self.method = self.method.upper()
+
+    def __repr__(self) -> str:
+        body = "None" if self.body is None else f"<{len(self.body)} bytes>"
+        return (
+            f"HttpRequest(method={self.method!r}, url={self.safe_url!r}, "
+            f"headers={redact_headers(self.headers)!r}, body={body}, timeout={self.timeout!r}, "
+            f"idempotent={self.idempotent!r}, with_credentials={self.with_credentials!r})"
+        )
 
     @property
     def is_idempotent(self) -> bool:
         if self.idempotent is not None:
             return self.idempotent
         return self.method in IDEMPOTENT_METHODS
+
+    @property
+    def is_prepared(self) -> bool:
+        return self.params is None and self.json is None
 
     @property
     def safe_url(self) -> str:
@@ -250,19 +267,32 @@ class HttpRequest:
         )
 
 
-@dataclass
+@dataclass(repr=False)
 class HttpResponse:
-    """A received response (any status: transports do not raise for HTTP errors)."""
+    """A received response (any status: transports do not raise for HTTP error statuses).
+
+    ``url`` is the address that answered: after redirects, the last one. ``sent_secrets``
+    holds the credential values the transport sent with the request (to mask them if the
+    server echoes them). The ``repr`` masks secrets and omits the body.
+    """
 
     status: int
     headers: Headers
     content: bytes
     url: str
-    request: HttpRequest | None = field(default=None, repr=False)
+    request: HttpRequest | None = field(default=None, compare=False)
+    sent_secrets: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.headers, Headers):
             self.headers = Headers(self.headers or {})
+        self.sent_secrets = tuple(self.sent_secrets)
+
+    def __repr__(self) -> str:
+        return (
+            f"HttpResponse(status={self.status}, url={redact_url(self.url)!r}, "
+            f"headers={self.headers!r}, content=<{len(self.content)} bytes>)"
+        )
 
     @property
     def ok(self) -> bool:
@@ -292,20 +322,21 @@ class HttpResponse:
         try:
             return jsonlib.loads(self.content.decode(self.encoding, errors="strict"))
         except (ValueError, LookupError):
-            snippet = self.content[:80].decode("utf-8", errors="replace")
-            snippet = " ".join(snippet.split())
-            if not self.content:
-                what = tr("an empty body")
-            else:
-                what = tr("{type} starting with “{snippet}”").format(
-                    type=self.content_type or tr("content of unknown type"), snippet=snippet
-                )
-            method = self.request.method if self.request is not None else ""
-            raise InvalidResponseError(
-                tr("Expected a JSON document but received {what}").format(what=what),
-                url=self.url,
-                method=method,
-            ) from None
+            pass  # raised below, outside the handler: the decoder's error holds the document
+        snippet = self.content[:80].decode("utf-8", errors="replace")
+        snippet = redact_text(" ".join(snippet.split()), self.sent_secrets)
+        if not self.content:
+            what = tr("an empty body")
+        else:
+            what = tr("{type} starting with “{snippet}”").format(
+                type=self.content_type or tr("content of unknown type"), snippet=snippet
+            )
+        method = self.request.method if self.request is not None else ""
+        raise InvalidResponseError(
+            tr("Expected a JSON document but received {what}").format(what=what),
+            url=self.url,
+            method=method,
+        )
 
     def raise_for_status(self, secrets: Iterable[str] = ()) -> None:
         if self.status >= 400:
@@ -316,7 +347,7 @@ class HttpResponse:
                 method=method,
                 content=self.content,
                 headers=self.headers,
-                secrets=secrets,
+                secrets=(*secrets, *self.sent_secrets),
             )
 
 
@@ -324,7 +355,8 @@ class HttpResponse:
 class CredentialProvider(Protocol):
     """Something that adds authentication headers to requests (outside QGIS).
 
-    Inside QGIS, use an ``authcfg`` id instead: the QGIS auth manager applies it.
+    Inside QGIS, use an ``authcfg`` id instead: the QGIS auth manager applies it. Every
+    header it returns is treated as a secret.
     """
 
     def headers_for(self, url: str) -> Mapping[str, str]: ...
@@ -333,14 +365,26 @@ class CredentialProvider(Protocol):
 # -- transport interface -----------------------------------------------------------------------
 
 
+class DownloadSink(Protocol):
+    """Where a transport streams the body of a successful (2xx) download response."""
+
+    def begin(self, status: int, headers: Headers) -> None:
+        """Called once, before the first byte of a 2xx body (also for an empty body)."""
+
+    def write(self, data: bytes) -> int: ...
+
+
 class Transport(abc.ABC):
     """Moves bytes. Implementations: :class:`~theia_plugin.net.qgis_transport.QgisTransport`
     and :class:`~theia_plugin.net.requests_transport.RequestsTransport`.
 
-    Transports do not retry and do not raise for HTTP error statuses: they return the
-    response. They raise :class:`NetworkError` subclasses for transport failures
-    (connection, timeout, proxy, TLS) and :class:`CancelledError` when ``feedback`` is
-    cancelled.
+    Transports do not retry, do not follow redirects (a 3xx is returned like any response)
+    and do not raise for HTTP error statuses: they return the response, with the URL of the
+    request and the credential values they sent (:attr:`HttpResponse.sent_secrets`). They
+    add their credentials only when :attr:`HttpRequest.with_credentials` is true, never
+    re-send a request that is not idempotent, and raise :class:`NetworkError` subclasses for
+    transport failures (connection, timeout, proxy, TLS) — never chained to the library's
+    exception — and :class:`CancelledError` when ``feedback`` is cancelled.
     """
 
     name = "abstract"
@@ -351,20 +395,11 @@ class Transport(abc.ABC):
 
     @abc.abstractmethod
     def download(
-        self,
-        request: HttpRequest,
-        fileobj_or_path: BinaryIO | str | os.PathLike,
-        feedback: Feedback | None = None,
-        progress_cb: ProgressCallback | None = None,
+        self, request: HttpRequest, sink: DownloadSink, feedback: Feedback | None = None
     ) -> HttpResponse:
-        """Stream the body of a successful (2xx) response into a file.
-
-        ``fileobj_or_path`` is a binary file object (written at its current position) or a
-        path (created/truncated). When the object has a ``begin(status, headers)`` method it
-        is called once before the first byte of a 2xx body is written. For a non-2xx response
-        nothing is written and the returned response carries the (bounded) error body.
-        ``progress_cb(received, total)`` counts bytes of this response.
-        """
+        """Stream the body of a successful (2xx) response into ``sink`` as sent (no content
+        decoding), calling ``sink.begin(status, headers)`` first. For any other status
+        nothing is written and the returned response carries the (bounded) body."""
 
     def sleep(self, seconds: float, feedback: Feedback | None = None) -> None:
         """Wait ``seconds``; raise :class:`CancelledError` as soon as feedback is cancelled."""
@@ -382,7 +417,8 @@ class Transport(abc.ABC):
                 time.sleep(min(remaining, 0.05))
 
     def secrets(self) -> list[str]:
-        """Secret values this transport sends (masked in server messages)."""
+        """Secret values this transport is configured with (masked in server messages);
+        the values actually sent are in :attr:`HttpResponse.sent_secrets`."""
         return []
 
     def describe(self) -> str:
@@ -405,14 +441,40 @@ def _default_user_agent() -> str:
         return "theia-qgis-plugin"
 
 
-class _PartFile:
-    """The ``<dest>.part`` file of a download: truncates or appends according to the response
-    (200 restarts, 206 resumes), counts bytes, reports progress, refuses writes once closed
-    (a cancelled transport thread may still try)."""
+def _create_part_file(dest: Path) -> tuple[Path, int]:
+    """A new, unique ``<dest>.<random>.part`` file next to ``dest`` (path, descriptor).
 
-    def __init__(self, path: Path, progress: Callable[[int, int | None], None] | None) -> None:
-        self.path = path
-        self._file = open(path, "wb")  # noqa: SIM115 - closed by close()
+    Not ``tempfile.mkstemp``: its files are private (0600) and the rename would give the
+    downloaded file those permissions; this one gets the usual ones (0666 minus umask).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = dest.with_name(f"{dest.name}.{uuid.uuid4().hex[:8]}.part")
+        try:
+            return path, os.open(path, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name for {dest.name}")  # pragma: no cover
+
+
+def _validator(headers: Headers) -> str | None:
+    """What to send in ``If-Range`` to resume this response: a strong ETag, else
+    ``Last-Modified``; None when the server gave neither (resuming would be unsafe)."""
+    etag = (headers.get("ETag") or "").strip()
+    if etag and not etag.startswith("W/"):
+        return etag
+    return (headers.get("Last-Modified") or "").strip() or None
+
+
+class _PartFile:
+    """The temporary file of one download (a :class:`DownloadSink`): truncates or appends
+    according to the response (200 restarts, 206 resumes), counts bytes, remembers the
+    validator for ``If-Range``, reports progress, refuses writes once closed (a cancelled
+    transport thread may still try)."""
+
+    def __init__(self, dest: Path, progress: Callable[[int, int | None], None] | None) -> None:
+        self.path, fd = _create_part_file(dest)
+        self._file = os.fdopen(fd, "wb")
         self._lock = threading.Lock()
         self._closed = False
         self._progress = progress
@@ -420,6 +482,7 @@ class _PartFile:
         self.received = 0  # bytes of the current response
         self.expected: int | None = None  # bytes announced by the current response
         self.total: int | None = None  # size of the whole resource when known
+        self.validator: str | None = None  # If-Range value for a resume
 
     def begin(self, status: int, headers: Mapping[str, str]) -> None:
         headers = headers if isinstance(headers, Headers) else Headers(headers)
@@ -439,12 +502,13 @@ class _PartFile:
                     self.total = int(total) if total.strip().isdigit() else None
                 except (IndexError, ValueError):
                     start = -1
-                if start != self.size:  # not the range we asked for: restart
+                if start != self.size:  # not the range we asked for
                     raise InvalidResponseError(
                         tr("The server resumed the download at the wrong position")
                     )
             else:
                 self.total = self.expected
+                self.validator = _validator(headers)
             if start == 0:
                 self._file.seek(0)
                 self._file.truncate()
@@ -461,14 +525,18 @@ class _PartFile:
         self._report()
         return len(data)
 
+    def restart(self) -> None:
+        """Forget what was received: the next response starts from the first byte."""
+        with self._lock:
+            if not self._closed:
+                self._file.seek(0)
+                self._file.truncate()
+            self.size = 0
+            self.validator = None
+
     def _report(self) -> None:
         if self._progress is not None:
             self._progress(self.size, self.total)
-
-    def flush(self) -> None:
-        with self._lock:
-            if not self._closed:
-                self._file.flush()
 
     @property
     def truncated(self) -> bool:
@@ -479,6 +547,11 @@ class _PartFile:
             if not self._closed:
                 self._closed = True
                 self._file.close()
+
+    def discard(self) -> None:
+        self.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
 
 
 def _brief(error: NetworkError) -> str:
@@ -498,6 +571,11 @@ def _checksum_matches(path: Path, checksum: str) -> tuple[bool, str]:
     return actual.lower() == expected.strip().lower(), f"{algorithm}:{actual}"
 
 
+def _without(headers: Mapping[str, str], *names: str) -> dict[str, str]:
+    lowered = {name.lower() for name in names}
+    return {k: v for k, v in headers.items() if k.lower() not in lowered}
+
+
 class HttpClient:
     """The plugin's HTTP client: one small interface over a :class:`Transport`.
 
@@ -505,13 +583,20 @@ class HttpClient:
         transport: where bytes go (QGIS network stack or ``requests``).
         timeout: default seconds without progress before a request fails.
         max_retries: retries of an idempotent request after a connection error, a timeout,
-            429, 502, 503 or 504 (0 disables).
+            429, 502, 503 or 504 (0 disables), for one call.
         backoff_factor: first backoff delay in seconds; doubles at each retry, with jitter.
         max_backoff: cap of any wait, including a server's ``Retry-After``.
         logger: a ``logging.Logger`` (default ``logging.getLogger("theia.net")``); only
             redacted URLs are logged.
         headers: headers sent with every request (e.g. ``Accept-Language``). Do not put
             secrets here inside QGIS: use an authcfg.
+
+    Redirects (301, 302, 303, 307, 308) are followed here, whatever the transport: at most
+    :data:`MAX_REDIRECTS`; 303 (and 301/302 after a POST) becomes a GET without body, 307
+    and 308 keep the method and body. When a redirect leaves the original scheme/host/port,
+    authentication headers are removed and the transport's credentials (authcfg, API keys)
+    are no longer applied, for the rest of the chain; a redirect from https to http is
+    refused (:class:`SslError`). :attr:`HttpResponse.url` is the last URL.
     """
 
     def __init__(
@@ -560,6 +645,7 @@ class HttpClient:
         timeout: float | None = None,
         idempotent: bool | None = None,
     ) -> HttpRequest:
+        """A prepared :class:`HttpRequest` with the client's headers and timeout."""
         merged = dict(self.headers)
         if headers:
             merged.update(headers)
@@ -590,7 +676,8 @@ class HttpClient:
         feedback: Feedback | None = None,
         raise_for_status: bool = True,
     ) -> HttpResponse:
-        """Send a request, retrying when allowed; raise a typed error for 4xx/5xx."""
+        """Send a request, following redirects and retrying when allowed; raise a typed
+        error for 4xx/5xx."""
         request = self.build_request(
             method,
             url,
@@ -610,52 +697,120 @@ class HttpClient:
         feedback: Feedback | None = None,
         raise_for_status: bool = True,
     ) -> HttpResponse:
-        """Send a prepared :class:`HttpRequest` (see :meth:`build_request`)."""
-        request = request.prepare()
-        if request.timeout is None:
-            request.timeout = self.timeout
+        """Send an :class:`HttpRequest` (see :meth:`build_request`), following redirects."""
+        current = request if request.is_prepared else request.prepare()
+        if current.timeout is None:
+            current = replace(current, timeout=self.timeout)
         attempt = 0
+        hops = 0
         while True:
             if is_canceled(feedback):
-                raise CancelledError(url=request.url, method=request.method)
+                raise CancelledError(url=current.url, method=current.method)
             started = time.monotonic()
+            failure: NetworkError | None = None
             try:
-                response = self.transport.send(request, feedback)
+                response = self.transport.send(current, feedback)
             except (ConnectionFailedError, RequestTimeoutError) as exc:
-                if self._may_retry(request, attempt):
-                    attempt += 1
-                    self._wait(request, attempt, None, _brief(exc), feedback)
-                    continue
-                self.log.debug("%s %s failed: %s", request.method, request.safe_url, exc)
-                raise
-            if response.request is None:
-                response.request = request
-            self.log.debug(
-                "%s %s -> %s (%d bytes, %.0f ms, %s)",
-                request.method,
-                request.safe_url,
-                response.status,
-                len(response.content),
-                (time.monotonic() - started) * 1000,
-                self.transport.name,
-            )
-            if response.status in RETRY_STATUSES and self._may_retry(request, attempt):
+                failure = exc
+            if failure is not None:
+                if not self._may_retry(current, attempt):
+                    self.log.debug("%s %s failed: %s", current.method, current.safe_url, failure)
+                    raise failure
+                attempt += 1
+                self._wait(current, attempt, None, _brief(failure), feedback)
+                continue
+            self._received(current, response, started)
+            if response.status in RETRY_STATUSES and self._may_retry(current, attempt):
                 attempt += 1
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                self._wait(request, attempt, retry_after, f"HTTP {response.status}", feedback)
+                self._wait(current, attempt, retry_after, f"HTTP {response.status}", feedback)
+                continue
+            follow = self._redirect(current, response, hops)
+            if follow is not None:
+                hops += 1
+                current = follow
                 continue
             if raise_for_status and response.status >= 400:
                 raise self.error_for(response)
             return response
 
+    def _received(self, request: HttpRequest, response: HttpResponse, started: float) -> None:
+        if response.request is None:
+            response.request = request
+        self.log.debug(
+            "%s %s -> %s (%d bytes, %.0f ms, %s)",
+            request.method,
+            request.safe_url,
+            response.status,
+            len(response.content),
+            (time.monotonic() - started) * 1000,
+            self.transport.name,
+        )
+
+    def _redirect(
+        self, request: HttpRequest, response: HttpResponse, hops: int
+    ) -> HttpRequest | None:
+        """The request a redirect response leads to, or None when it is not a redirect."""
+        location = (response.headers.get("Location") or "").strip()
+        if response.status not in REDIRECT_STATUSES or not location:
+            return None
+        target = urlunsplit(urlsplit(urljoin(request.url, location))._replace(fragment=""))
+        scheme = urlsplit(target).scheme.lower()
+        common = {"url": request.url, "method": request.method, "detail": target}
+        if scheme not in ("http", "https"):
+            raise InvalidResponseError(
+                tr("The server redirected to an unsupported address"), **common
+            )
+        if scheme == "http" and urlsplit(request.url).scheme.lower() == "https":
+            raise SslError(
+                tr("The server redirected to an insecure (http) address"),
+                hint=tr(
+                    "Redirections from https to http are not followed, as they would expose "
+                    "the data and credentials; check the address of the service or contact "
+                    "its operator"
+                ),
+                **common,
+            )
+        if hops >= MAX_REDIRECTS:
+            raise InvalidResponseError(
+                tr("Too many redirects"),
+                hint=tr("The server redirects in a loop: check the address of the service"),
+                **common,
+            )
+        method, body, idempotent = request.method, request.body, request.idempotent
+        headers = dict(request.headers)
+        if (response.status == 303 and method != "HEAD") or (
+            response.status in (301, 302) and method == "POST"
+        ):
+            method, body, idempotent = "GET", None, None
+            headers = _without(headers, "Content-Type", "Content-Length", "Transfer-Encoding")
+        credentials = request.with_credentials and same_origin(request.url, target)
+        if not credentials:
+            headers = {k: v for k, v in headers.items() if not is_sensitive_header(k)}
+        self.log.debug(
+            "%s %s: HTTP %d, redirected to %s%s",
+            request.method,
+            request.safe_url,
+            response.status,
+            redact_url(target),
+            "" if credentials else " (without credentials)",
+        )
+        return replace(
+            request,
+            method=method,
+            url=target,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            with_credentials=credentials,
+        )
+
     def error_for(self, response: HttpResponse) -> NetworkError:
         """The typed error for an error response (server text scrubbed of our secrets)."""
         request = response.request
-        secrets = list(self.transport.secrets())
+        secrets = [*self.transport.secrets(), *response.sent_secrets]
         if request is not None:
-            from .redact import is_sensitive_header
-
-            secrets.extend(v for k, v in request.headers.items() if is_sensitive_header(k))
+            secrets.extend(secrets_in_headers(request.headers))
         return error_for_status(
             response.status,
             url=response.url or (request.url if request else ""),
@@ -703,8 +858,10 @@ class HttpClient:
                 )
         try:
             self.transport.sleep(delay, feedback)
+            return
         except CancelledError:
-            raise CancelledError(url=request.url, method=request.method) from None
+            pass  # raised below with the URL, outside the handler (no chained exception)
+        raise CancelledError(url=request.url, method=request.method)
 
     # -- verbs ---------------------------------------------------------------------------------
     def get(self, url: str, **kwargs: Any) -> HttpResponse:
@@ -750,20 +907,31 @@ class HttpClient:
     ) -> Path:
         """Stream ``url`` to ``dest_path`` atomically.
 
-        The body goes to ``<dest>.part`` in the same folder, renamed over ``dest_path`` only
-        when complete (and matching ``expected_size`` / ``checksum`` — ``"md5:<hex>"`` or
-        ``"sha256:<hex>"`` — when given). On any error or cancellation the ``.part`` file is
-        removed and an existing ``dest_path`` is left untouched. Interrupted transfers are
-        retried, resuming with a ``Range`` request when the server allows it (``resume=False``
-        restarts from the first byte instead).
+        The body goes to a new ``<dest>.<random>.part`` file in the same folder (so that
+        concurrent downloads to one destination cannot mix their bytes), renamed over
+        ``dest_path`` only when complete (and matching ``expected_size`` / ``checksum`` —
+        ``"md5:<hex>"`` or ``"sha256:<hex>"`` — when given). On any error or cancellation the
+        ``.part`` file is removed and an existing ``dest_path`` is left untouched.
+
+        The body is requested and saved as is (``Accept-Encoding: identity``, no content
+        decoding), so sizes, ranges and checksums all refer to the bytes sent. Interrupted
+        transfers are retried; the retry resumes with ``Range`` and ``If-Range`` (the
+        response's ETag or Last-Modified) when the server gave a validator, and starts
+        again from the first byte when the resource changed meanwhile (the server answers
+        200) or ``resume=False``. Resuming only happens within one call.
 
         ``progress_cb(bytes_done, total_or_None)`` is called as data arrives; a feedback's
         ``setProgress`` receives the percentage when the size is known.
         """
         dest = Path(dest_path)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        part = dest.with_name(dest.name + ".part")
-        request = self.build_request("GET", url, params=params, headers=headers, timeout=timeout)
+        request = self.build_request(
+            "GET",
+            url,
+            params=params,
+            headers={**_without(headers or {}, "Accept-Encoding"), "Accept-Encoding": "identity"},
+            timeout=timeout,
+        )
 
         def report(done: int, total: int | None) -> None:
             if progress_cb is not None:
@@ -771,17 +939,15 @@ class HttpClient:
             if feedback is not None and total:
                 _set_progress(feedback, min(100.0, 100.0 * done / total))
 
-        sink = _PartFile(part, report)
+        sink = _PartFile(dest, report)
         self.log.debug("download %s -> %s", request.safe_url, dest)
         try:
             self._download_into(request, sink, feedback, resume)
             sink.close()
-            self._verify(request, part, sink, expected_size, checksum)
-            os.replace(part, dest)
+            self._verify(request, sink.path, expected_size, checksum)
+            os.replace(sink.path, dest)
         except BaseException:
-            sink.close()
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
+            sink.discard()
             raise
         self.log.debug("downloaded %s (%d bytes)", request.safe_url, sink.size)
         return dest
@@ -794,16 +960,26 @@ class HttpClient:
             if is_canceled(feedback):
                 raise CancelledError(url=request.url, method=request.method)
             current = request
-            if resume and sink.size > 0:
-                current = replace(
-                    request, headers={**request.headers, "Range": f"bytes={sink.size}-"}
-                )
+            if sink.size > 0:
+                if resume and sink.validator:
+                    current = replace(
+                        request,
+                        headers={
+                            **request.headers,
+                            "Range": f"bytes={sink.size}-",
+                            "If-Range": sink.validator,
+                        },
+                    )
+                else:
+                    sink.restart()
+            failure: NetworkError | None = None
             try:
-                response = self.transport.download(current, sink, feedback, None)
-                if response.request is None:
-                    response.request = current
+                response = self._download_hops(current, sink, feedback)
+            except (ConnectionFailedError, RequestTimeoutError) as exc:
+                failure = exc
+            else:
                 if 200 <= response.status < 300 and sink.truncated:
-                    raise ConnectionFailedError(
+                    failure = ConnectionFailedError(
                         tr("The download was interrupted"),
                         url=request.url,
                         method=request.method,
@@ -811,12 +987,12 @@ class HttpClient:
                             received=sink.received, expected=sink.expected
                         ),
                     )
-            except (ConnectionFailedError, RequestTimeoutError) as exc:
+            if failure is not None:
                 if attempt < self.max_retries:
                     attempt += 1
-                    self._wait(request, attempt, None, _brief(exc), feedback)
+                    self._wait(request, attempt, None, _brief(failure), feedback)
                     continue
-                raise
+                raise failure
             if response.status in RETRY_STATUSES and attempt < self.max_retries:
                 attempt += 1
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
@@ -825,24 +1001,39 @@ class HttpClient:
             if response.status == 416 and sink.size > 0 and attempt < self.max_retries:
                 # our Range is beyond the resource (changed on the server): start again
                 attempt += 1
-                sink.begin(200, {})
+                sink.restart()
                 continue
             if response.status >= 400:
                 raise self.error_for(response)
             if not 200 <= response.status < 300:
                 raise InvalidResponseError(
                     tr("Unexpected HTTP {status} for a download").format(status=response.status),
-                    url=request.url,
+                    url=response.url,
                     method=request.method,
                     status=response.status,
                 )
             return
 
+    def _download_hops(
+        self, request: HttpRequest, sink: _PartFile, feedback: Feedback | None
+    ) -> HttpResponse:
+        """One download request and the redirects it leads to."""
+        current = request
+        hops = 0
+        while True:
+            started = time.monotonic()
+            response = self.transport.download(current, sink, feedback)
+            self._received(current, response, started)
+            follow = self._redirect(current, response, hops)
+            if follow is None:
+                return response
+            hops += 1
+            current = follow
+
     def _verify(
         self,
         request: HttpRequest,
         part: Path,
-        sink: _PartFile,
         expected_size: int | None,
         checksum: str | None,
     ) -> None:

@@ -437,10 +437,7 @@ def error_for_status(
     if status == 407:
         return ProxyError(**common)
     if status == 429:
-        return RateLimitedError(
-            retry_after=parse_retry_after(headers.get("Retry-After")), **common
-        )
+        return RateLimitedError(retry_after=parse_retry_after(headers.get("Retry-After")), **common)
     if 500 <= status < 600:
         return ServerError(**common)
     return HttpError(**common)
-

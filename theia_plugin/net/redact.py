@@ -90,10 +90,21 @@ _SENSITIVE_HEADER_FRAGMENTS = (
     "cookie",
 )
 
-# Credentials embedded in free text: "Basic dXNlcjpwYXNz", "Bearer eyJ...", "Token abc".
+# Credentials embedded in free text: "Basic dXNlcjpwYXNz", "Bearer eyJ...", "Token abc123".
+# The credential must look like one (a digit, or 16 characters or more): "Token expired" and
+# 'Basic realm="x"' are words. Literal values sent by the transports are masked separately.
 _SCHEME_CREDENTIALS = re.compile(
-    r"\b(Basic|Bearer|Token|Digest|AWS4-HMAC-SHA256)\s+[A-Za-z0-9._~+/=\-,:]+", re.IGNORECASE
+    r"\b(Basic|Bearer|Token|Digest|AWS4-HMAC-SHA256)\s+([A-Za-z0-9._~+/=\-,:]+)", re.IGNORECASE
 )
+
+
+def _mask_scheme_credential(match: re.Match) -> str:
+    credential = match.group(2)
+    if len(credential) >= 16 or any(char.isdigit() for char in credential):
+        return f"{match.group(1)} {MASK}"
+    return match.group(0)
+
+
 _URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s\"'<>]+")
 # "api_key=...", "password: ..." outside URLs (e.g. in a server message)
 _KEY_VALUE_IN_TEXT = re.compile(
@@ -228,7 +239,7 @@ def _mask_query_pair(match: re.Match) -> str:
 
 def _redact_free_text(text: str) -> str:
     text = _QUERY_PAIR_IN_TEXT.sub(_mask_query_pair, text)
-    text = _SCHEME_CREDENTIALS.sub(lambda m: f"{m.group(1)} {MASK}", text)
+    text = _SCHEME_CREDENTIALS.sub(_mask_scheme_credential, text)
     text = _KEY_VALUE_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
     return text
 

@@ -3,7 +3,12 @@
 Proxies come from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``) unless an
 explicit ``proxies`` mapping is given. Authentication: fixed ``headers`` (e.g. the Theia MTD
 ``access-key``/``secret-key`` pair or ``X-API-Key``), ``basic=(user, password)``, or a
-:class:`~theia_plugin.net.base.CredentialProvider`.
+:class:`~theia_plugin.net.base.CredentialProvider`; none of them is added to a request whose
+``with_credentials`` is false (a redirect to another host). Redirects are not followed here
+(``allow_redirects=False``): :class:`~theia_plugin.net.base.HttpClient` follows them.
+
+Downloads are streamed as sent (``decode_content=False``): the client asks for
+``Accept-Encoding: identity`` and checks sizes and ranges against the bytes received.
 
 When a feedback object is given, the request runs in a helper thread so that cancellation is
 immediate even while the server is silent; without one it runs in the calling thread.
@@ -13,11 +18,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import os
 import socket
 import threading
 from collections.abc import Mapping
-from typing import Any, BinaryIO, Callable
+from typing import Any, Callable
 
 import requests
 from requests import exceptions as rexc
@@ -27,11 +31,11 @@ from theia_plugin.core.i18n import tr
 from .base import (
     MAX_ERROR_BODY,
     CredentialProvider,
+    DownloadSink,
     Feedback,
     Headers,
     HttpRequest,
     HttpResponse,
-    ProgressCallback,
     Transport,
     is_canceled,
 )
@@ -43,7 +47,7 @@ from .errors import (
     RequestTimeoutError,
     SslError,
 )
-from .redact import install_log_redaction, is_sensitive_header, redact_text
+from .redact import install_log_redaction, redact_text, secrets_in_headers
 
 __all__ = ["RequestsTransport"]
 
@@ -90,7 +94,6 @@ class RequestsTransport(Transport):
         self.credentials = credentials
         self.verify = verify
         self.chunk_size = chunk_size
-        self._basic = basic
         if basic is not None:
             token = base64.b64encode(f"{basic[0]}:{basic[1]}".encode()).decode("ascii")
             self.auth_headers["Authorization"] = f"Basic {token}"
@@ -100,18 +103,14 @@ class RequestsTransport(Transport):
         return "requests" + (" via explicit proxy" if self.proxies else "")
 
     def secrets(self) -> list[str]:
-        values = [v for k, v in self.auth_headers.items() if is_sensitive_header(k)]
-        if self._basic is not None:
-            values.append(self._basic[1])
-        return values
+        return secrets_in_headers(self.auth_headers)
 
     def close(self) -> None:
         self.session.close()
 
     def send(self, request: HttpRequest, feedback: Feedback | None = None) -> HttpResponse:
         def work(state: _State) -> HttpResponse:
-            response = self._open(request, stream=True)
-            state.response = response
+            response = self._open(request, state)
             try:
                 chunks = []
                 for chunk in response.iter_content(self.chunk_size):
@@ -121,90 +120,73 @@ class RequestsTransport(Transport):
                 content = b"".join(chunks)
             finally:
                 response.close()
-            return self._response(request, response, content)
+            return self._response(request, response, content, state)
 
         return self._run(request, feedback, work, linger=0.0)
 
     def download(
-        self,
-        request: HttpRequest,
-        fileobj_or_path: BinaryIO | str | os.PathLike,
-        feedback: Feedback | None = None,
-        progress_cb: ProgressCallback | None = None,
+        self, request: HttpRequest, sink: DownloadSink, feedback: Feedback | None = None
     ) -> HttpResponse:
         def work(state: _State) -> HttpResponse:
-            response = self._open(request, stream=True)
-            state.response = response
+            response = self._open(request, state)
             try:
                 if not 200 <= response.status_code < 300:
                     content = response.raw.read(MAX_ERROR_BODY, decode_content=True) or b""
-                    return self._response(request, response, content)
-                total = _content_length(response.headers)
-                if isinstance(fileobj_or_path, (str, os.PathLike)):
-                    with open(fileobj_or_path, "wb") as stream:
-                        self._stream(response, stream, state, progress_cb, total)
-                else:
-                    begin = getattr(fileobj_or_path, "begin", None)
-                    if begin is not None:
-                        begin(response.status_code, Headers(response.headers))
-                    self._stream(response, fileobj_or_path, state, progress_cb, total)
-                return self._response(request, response, b"")
+                    return self._response(request, response, content, state)
+                sink.begin(response.status_code, Headers(response.headers))
+                for chunk in response.raw.stream(self.chunk_size, decode_content=False):
+                    if state.cancelled:
+                        raise _CancelledError()
+                    if chunk:
+                        sink.write(chunk)
+                return self._response(request, response, b"", state)
             finally:
                 response.close()
 
         return self._run(request, feedback, work, linger=1.0)
 
     # -- internals -----------------------------------------------------------------------------
-    def _headers(self, request: HttpRequest) -> dict[str, str]:
+    def _headers(self, request: HttpRequest) -> tuple[dict[str, str], list[str]]:
+        """The headers to send and the secret values among them."""
         headers = dict(request.headers)
-        headers.update(self.auth_headers)
-        if self.credentials is not None:
-            headers.update(self.credentials.headers_for(request.url))
-        return headers
+        secrets = secrets_in_headers(headers)
+        if request.with_credentials:
+            headers.update(self.auth_headers)
+            secrets.extend(secrets_in_headers(self.auth_headers))
+            if self.credentials is not None:
+                provided = dict(self.credentials.headers_for(request.url))
+                headers.update(provided)
+                secrets.extend(secrets_in_headers(provided, always=True))
+        return headers, secrets
 
-    def _open(self, request: HttpRequest, stream: bool) -> requests.Response:
+    def _open(self, request: HttpRequest, state: _State) -> requests.Response:
         timeout = request.timeout
+        headers, state.secrets = self._headers(request)
         kwargs: dict[str, Any] = {
-            "headers": self._headers(request),
+            "headers": headers,
             "data": request.body,
             "timeout": (timeout, timeout) if timeout else None,
-            "stream": stream,
-            "allow_redirects": True,
+            "stream": True,
+            "allow_redirects": False,
             "verify": self.verify,
         }
         if self.proxies is not None:
             kwargs["proxies"] = self.proxies
-        return self.session.request(request.method, request.url, **kwargs)
-
-    def _stream(
-        self,
-        response: requests.Response,
-        stream: BinaryIO,
-        state: _State,
-        progress_cb: ProgressCallback | None,
-        total: int | None,
-    ) -> None:
-        received = 0
-        for chunk in response.iter_content(self.chunk_size):
-            if state.cancelled:
-                raise _CancelledError()
-            if not chunk:
-                continue
-            stream.write(chunk)
-            received += len(chunk)
-            if progress_cb is not None:
-                progress_cb(received, total)
+        response = self.session.request(request.method, request.url, **kwargs)
+        state.response = response
+        return response
 
     @staticmethod
     def _response(
-        request: HttpRequest, response: requests.Response, content: bytes
+        request: HttpRequest, response: requests.Response, content: bytes, state: _State
     ) -> HttpResponse:
         return HttpResponse(
             status=response.status_code,
             headers=Headers(response.headers),
             content=content,
-            url=response.url or request.url,
+            url=request.url,
             request=request,
+            sent_secrets=tuple(state.secrets),
         )
 
     def _run(
@@ -218,7 +200,9 @@ class RequestsTransport(Transport):
 
         On cancellation the worker is told to stop and given ``linger`` seconds to do so (a
         download must stop writing before the caller removes its file); the caller does not
-        wait for a worker that is blocked on a silent server.
+        wait for a worker that is blocked on a silent server. Errors are raised outside any
+        ``except`` block: the library's exception (whose text may hold a signed URL) is
+        neither their ``__cause__`` nor their ``__context__``.
         """
         state = _State()
         if is_canceled(feedback):
@@ -227,7 +211,8 @@ class RequestsTransport(Transport):
             try:
                 return work(state)
             except Exception as exc:
-                raise self._map_exception(exc, request) from None
+                error = self._map_exception(exc, request, state.secrets)
+            raise error
 
         result: dict[str, Any] = {}
 
@@ -247,19 +232,18 @@ class RequestsTransport(Transport):
                     thread.join(linger)
                 raise CancelledError(url=request.url, method=request.method)
         if "error" in result:
-            exc = result["error"]
-            if isinstance(exc, _CancelledError):
-                raise CancelledError(url=request.url, method=request.method)
-            raise self._map_exception(exc, request) from None
+            raise self._map_exception(result.pop("error"), request, state.secrets)
         return result["response"]
 
-    def _map_exception(self, exc: BaseException, request: HttpRequest) -> BaseException:
+    def _map_exception(
+        self, exc: BaseException, request: HttpRequest, sent_secrets: list[str]
+    ) -> BaseException:
         if isinstance(exc, NetworkError):
             return exc
         if isinstance(exc, _CancelledError):
             return CancelledError(url=request.url, method=request.method)
         text = str(exc)
-        detail = redact_text(_short_reason(exc), self.secrets())
+        detail = redact_text(_short_reason(exc), [*self.secrets(), *sent_secrets])
         common = {"url": request.url, "method": request.method, "detail": detail}
         if isinstance(exc, rexc.ProxyError):
             if "proxy authentication required" in text.lower() or "failed: 407" in text:
@@ -315,6 +299,7 @@ class _State:
     def __init__(self) -> None:
         self.cancelled = False
         self.response: requests.Response | None = None
+        self.secrets: list[str] = []
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -364,10 +349,3 @@ def _short_reason(exc: BaseException) -> str:
         if reason.lower() in text.lower():
             return reason
     return type(exc).__name__
-
-
-def _content_length(headers: Mapping[str, str]) -> int | None:
-    value = headers.get("Content-Length")
-    if value and value.strip().isdigit():
-        return int(value)
-    return None

@@ -24,6 +24,7 @@ from theia_plugin.core.i18n import tr
 
 from .base import Feedback, HttpClient
 from .errors import InvalidResponseError, NetworkError
+from .redact import redact_text
 
 __all__ = ["ClientStacApiIO", "as_api_error", "open_stac_api"]
 
@@ -142,8 +143,10 @@ class ClientStacApiIO(StacApiIO):
                 feedback=self.feedback,
             )
         except NetworkError as error:
-            raise as_api_error(error) from None
-        return response.content.decode("utf-8", errors="replace")
+            failure = as_api_error(error)
+        else:
+            return response.content.decode("utf-8", errors="replace")
+        raise failure  # outside the handler: no chained exception (see errors)
 
     def _apply_modifier(
         self,
@@ -172,16 +175,17 @@ class ClientStacApiIO(StacApiIO):
         try:
             return json.loads(text)
         except ValueError:
-            href = source.href if hasattr(source, "href") else str(source)
-            snippet = " ".join(text[:80].split())
-            raise as_api_error(
-                InvalidResponseError(
-                    tr("Expected a STAC JSON document but received “{snippet}”").format(
-                        snippet=snippet
-                    ),
-                    url=href,
-                )
-            ) from None
+            pass  # raised below, outside the handler: the decoder's error holds the document
+        href = source.href if hasattr(source, "href") else str(source)
+        snippet = redact_text(" ".join(text[:80].split()))
+        raise as_api_error(
+            InvalidResponseError(
+                tr("Expected a STAC JSON document but received “{snippet}”").format(
+                    snippet=snippet
+                ),
+                url=href,
+            )
+        )
 
 
 def open_stac_api(

@@ -75,6 +75,7 @@ class StacContract:
         error = caught.value
         assert isinstance(error, APIError)  # what pystac-client users catch
         assert error.status_code == 401
+        assert error.__cause__ is None and error.__context__ is None  # nothing chained
         assert "Missing or invalid access-key header" in str(error)
         assert "Settings › Options › Authentication" in str(error)
 
@@ -84,6 +85,7 @@ class StacContract:
         with pytest.raises(InvalidResponseError) as caught:
             open_stac_api(http_server.url("/malformed"), anonymous_client)
         assert "Expected a STAC JSON document" in str(caught.value)
+        assert caught.value.__context__ is None  # the decoder's error holds the document
 
     def test_extra_headers_parameters_and_request_modifier(
         self, anonymous_client: HttpClient, http_server: LocalHttpServer

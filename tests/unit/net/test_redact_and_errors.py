@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import pickle
+import threading
 import time
 from email.utils import formatdate
 
@@ -12,6 +14,7 @@ import pytest
 from theia_plugin.net import (
     AuthenticationError,
     CancellationToken,
+    CancelledError,
     HttpClient,
     HttpError,
     NotFoundError,
@@ -29,7 +32,7 @@ from theia_plugin.net.errors import (
     extract_server_message,
     parse_retry_after,
 )
-from theia_plugin.net.redact import RedactingFilter
+from theia_plugin.net.redact import RedactingFilter, header_secrets, secrets_in_headers
 
 SIGNED = (
     "https://s3-data.meso.umontpellier.fr/sentinel2-l2a-theia/T31TEJ/B04.tif"
@@ -165,6 +168,24 @@ class TestServerMessage:
         assert len(message) <= 300
         assert message.endswith("…")
 
+    @pytest.mark.parametrize("offset", [292, 295, 297])
+    def test_secret_straddling_the_cut_is_masked_first(self, offset: int) -> None:
+        secret = "SK-straddling-secret-0042"
+        body = ("x" * offset + " " + secret + " and more text").encode()
+        texts = [extract_server_message(body, "text/plain", [secret])]
+        error = error_for_status(401, content=body, headers={}, secrets=[secret])
+        texts += [error.server_message, str(error)]
+        for text in texts:
+            for length in range(4, len(secret) + 1):
+                assert secret[:length] not in text, text[-40:]
+        assert texts[0].startswith("x" * offset + " *")  # the mask (itself perhaps cut)
+
+    def test_scheme_credentials_but_not_words(self) -> None:
+        assert extract_server_message(b"Token expired") == "Token expired"
+        assert redact_text('Basic realm="x"') == 'Basic realm="x"'
+        assert redact_text("Bearer abc123 rejected") == "Bearer *** rejected"
+        assert redact_text("Token abcdefghijklmnopqrstu") == "Token ***"
+
 
 class TestErrorTexts:
     @pytest.mark.parametrize(
@@ -246,6 +267,35 @@ class TestRequestResponse:
         assert not HttpRequest("POST", "u").is_idempotent
         assert HttpRequest("POST", "u", idempotent=True).is_idempotent
 
+    def test_request_and_response_reprs_are_redacted(self) -> None:
+        request = HttpRequest(
+            "POST",
+            "https://h/x?X-Amz-Signature=SIG-12345&limit=2",
+            headers={"Authorization": "Bearer TOKEN-12345", "X-Portal-Key": "KEY-12345"},
+            body=b'{"password": "BODY-12345"}',
+        )
+        response = HttpResponse(
+            401, {"Set-Cookie": "s=COOKIE-12345"}, b"echo TOKEN-12345", request.url, request
+        )
+        for text in (repr(request), repr(response), repr(request.prepare())):
+            for secret in ("SIG-12345", "TOKEN-12345", "KEY-12345", "BODY-12345", "COOKIE-12345"):
+                assert secret not in text
+        assert "limit=2" in repr(request)
+        assert "<26 bytes>" in repr(request)
+        assert "status=401" in repr(response)
+
+    def test_header_secrets(self) -> None:
+        encoded = base64.b64encode(b"alice:pa55-word").decode()
+        assert header_secrets("Authorization", f"Basic {encoded}") == [
+            f"Basic {encoded}",
+            encoded,
+            "alice:pa55-word",
+            "pa55-word",
+        ]
+        assert header_secrets("Accept", "application/json") == []
+        assert header_secrets("X-Portal", "value-1", always=True) == ["value-1"]
+        assert secrets_in_headers({"X-API-Key": "k-1", "Accept": "a"}) == ["k-1"]
+
     def test_headers_case_insensitive_and_redacted_repr(self) -> None:
         headers = Headers({"Content-Type": "a", "Authorization": "Bearer S3CRET"})
         assert headers["content-type"] == "a"
@@ -273,7 +323,7 @@ class _NoTransport(Transport):
     def send(self, request, feedback=None):  # pragma: no cover - not used
         raise AssertionError
 
-    def download(self, request, fileobj_or_path, feedback=None, progress_cb=None):
+    def download(self, request, sink, feedback=None):
         raise AssertionError  # pragma: no cover
 
 
@@ -286,20 +336,8 @@ def test_backoff_is_exponential_with_jitter_and_capped() -> None:
 
 def test_transport_sleep_is_cancellable() -> None:
     token = CancellationToken()
-    import threading
-
     threading.Timer(0.1, token.cancel).start()
     started = time.monotonic()
-    from theia_plugin.net import CancelledError
-
     with pytest.raises(CancelledError):
         _NoTransport().sleep(30, token)
     assert time.monotonic() - started < 2
-
-
-def test_feedback_without_optional_methods_is_accepted() -> None:
-    class Minimal:
-        def isCanceled(self) -> bool:
-            return False
-
-    _NoTransport().sleep(0.01, Minimal())

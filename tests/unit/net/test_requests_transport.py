@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import uuid
 from collections.abc import Mapping
@@ -21,8 +22,33 @@ from theia_plugin.net import (
 from theia_plugin.net.requests_transport import RequestsTransport
 
 
+class _Provider:
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        self.headers = dict(headers)
+        self.urls: list[str] = []
+
+    def headers_for(self, url: str) -> Mapping[str, str]:
+        self.urls.append(url)
+        return self.headers
+
+
 class TestRequestsTransport(TransportContract):
     """The shared transport contract, through ``requests``."""
+
+    @pytest.fixture
+    def make_credential_client(self, make_client):
+        def factory(kind: str, **options) -> tuple[HttpClient, list[str]]:
+            if kind == "basic":
+                password = "Basic-Pass-4411"
+                encoded = base64.b64encode(f"alice:{password}".encode()).decode()
+                client = make_client(transport={"basic": ("alice", password)}, **options)
+                return client, [password, encoded]
+            # a CredentialProvider: every header it gives is a credential
+            token, portal = "Bearer-Token-5522", "portal-value-6633"
+            provider = _Provider({"Authorization": f"Bearer {token}", "X-Portal": portal})
+            return make_client(transport={"credentials": provider}, **options), [token, portal]
+
+        return factory
 
 
 # -- authentication ----------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 
 Subclassed by ``test_requests_transport.py`` (``requests``) and by
 ``tests/qgis/net/test_qgis_transport.py`` (QGIS network stack). Both provide the fixtures
-``client`` (an :class:`HttpClient` with short timeouts/backoff) and ``make_client(**options)``.
+``client`` (an :class:`HttpClient` with short timeouts/backoff), ``make_client(**options)``
+and ``make_credential_client(kind, **options)`` -> ``(client, secrets)``: a client whose
+transport adds credentials by its own means — ``"basic"``: HTTP Basic (user ``alice``);
+``"headers"``: ``Authorization: Bearer <token>`` plus ``X-Portal: <value>`` (a header whose
+name does not look secret) — and the secret strings a server could echo.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ import hashlib
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.servers.http_server import LocalHttpServer, payload
+from tests.servers.http_server import LocalHttpServer, compressible_payload, payload
 from tests.servers.proxy_server import free_port
 from theia_plugin.net import (
     AuthenticationError,
@@ -32,6 +37,9 @@ from theia_plugin.net import (
     ServerError,
 )
 
+#: Headers by which the credential clients may carry their secrets.
+CREDENTIAL_HEADERS = ("Authorization", "X-Portal", "X-API-Key", "access-key", "secret-key")
+
 
 def cancel_after(seconds: float) -> CancellationToken:
     """A token cancelled from another thread after ``seconds``."""
@@ -42,7 +50,31 @@ def cancel_after(seconds: float) -> CancellationToken:
     return token
 
 
+def assert_no_secret(texts: list[str], secrets: list[str]) -> None:
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text, (secret, text)
+
+
+def assert_not_chained(error: BaseException) -> None:
+    """No library exception (whose text may hold a signed URL) travels with ``error``."""
+    assert error.__cause__ is None, repr(error.__cause__)
+    assert error.__context__ is None, repr(error.__context__)
+
+
 class TransportContract:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def other_server_session(cls) -> Iterator[LocalHttpServer]:
+        """A second server: another origin (same host, other port)."""
+        with LocalHttpServer() as server:
+            yield server
+
+    @pytest.fixture
+    def other_server(self, other_server_session: LocalHttpServer) -> LocalHttpServer:
+        other_server_session.reset()
+        return other_server_session
+
     # -- basic verbs ---------------------------------------------------------------------------
     def test_get_json(self, client: HttpClient, http_server: LocalHttpServer) -> None:
         assert client.get_json(http_server.url("/json")) == {"ok": True, "items": [1, 2, 3]}
@@ -136,6 +168,7 @@ class TransportContract:
         assert "Expected a JSON document" in text
         assert "FeatureCollection" in text  # shows what came instead
         assert "/malformed" in text
+        assert_not_chained(caught.value)  # the JSON decoder's error holds the whole body
 
     def test_error_without_raise_for_status(
         self, client: HttpClient, http_server: LocalHttpServer
@@ -291,7 +324,8 @@ class TransportContract:
 
         def on_progress(done: int, total: int | None) -> None:
             progress.append((done, total))
-            seen_part.append((tmp_path / "sub" / "B04.tif.part").exists() and not dest.exists())
+            parts = list((tmp_path / "sub").glob("B04.tif.*.part"))
+            seen_part.append(len(parts) == 1 and not dest.exists())
 
         token = CancellationToken()
         result = client.download(
@@ -304,8 +338,10 @@ class TransportContract:
         )
         assert result == dest
         assert dest.read_bytes() == payload(size, 7)
-        assert not (tmp_path / "sub" / "B04.tif.part").exists()
+        assert sorted(p.name for p in (tmp_path / "sub").iterdir()) == ["B04.tif"]
         assert seen_part and all(seen_part)  # bytes went to the .part file first
+        (sent,) = http_server.requests_to("/bytes")
+        assert sent.header("Accept-Encoding") == "identity"  # saved as sent, not decoded
         assert progress[-1] == (size, size)
         assert token.progress == 100.0
 
@@ -322,6 +358,62 @@ class TransportContract:
         assert len(calls) == 2
         assert calls[0].header("Range") is None
         assert (calls[1].header("Range") or "").startswith("bytes=")
+        etag = '"' + hashlib.md5(payload(size, 3)).hexdigest() + '"'
+        assert calls[1].header("If-Range") == etag  # resume only if unchanged
+
+    def test_download_restarts_when_the_resource_changed(
+        self, client: HttpClient, http_server: LocalHttpServer, tmp_path: Path
+    ) -> None:
+        # the content changes between the interrupted attempt and the resume: the server
+        # answers 200 (If-Range no longer matches) and the file must hold the new version
+        size = 600_000
+        dest = tmp_path / "changed.bin"
+        url = f"/bytes?size={size}&seed=10&vary=1&drop_after=300000&counter=vary"
+        client.download(http_server.url(url), dest, expected_size=size)
+        assert dest.read_bytes() == payload(size, 11)
+        calls = http_server.requests_to("/bytes")
+        assert len(calls) == 2
+        assert calls[1].header("Range") == "bytes=300000-"
+        assert calls[1].header("If-Range") == '"' + hashlib.md5(payload(size, 10)).hexdigest() + '"'
+
+    def test_compressed_download_cut_short_is_resumed_not_saved(
+        self, client: HttpClient, http_server: LocalHttpServer, tmp_path: Path
+    ) -> None:
+        # a server compressing on the fly when the client accepts gzip, dropping the
+        # connection halfway: the download must ask for the bytes as they are
+        size = 400_000
+        dest = tmp_path / "text.bin"
+        client.download(http_server.url(f"/bytes?size={size}&gzip=1&drop_half=1"), dest)
+        assert dest.read_bytes() == compressible_payload(size)
+        calls = http_server.requests_to("/bytes")
+        assert [c.header("Accept-Encoding") for c in calls] == ["identity", "identity"]
+        assert calls[1].header("Range") == f"bytes={size // 2}-"
+
+    def test_concurrent_downloads_to_one_destination(
+        self, make_client, http_server: LocalHttpServer, tmp_path: Path
+    ) -> None:
+        size = 300_000
+        dest = tmp_path / "same.bin"
+        url = http_server.url(f"/bytes?size={size}&seed=2&chunk=32768&delay=0.01")
+        outcomes: list[object] = []
+
+        def work() -> None:
+            try:
+                outcomes.append(make_client().download(url, dest))
+            except Exception as error:
+                outcomes.append(error)
+
+        workers = [threading.Thread(target=work) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(20)
+        assert len(outcomes) == 2
+        for outcome in outcomes:  # each a complete file or a typed error, never an OSError
+            assert outcome == dest or isinstance(outcome, NetworkError), repr(outcome)
+        assert dest in outcomes
+        assert dest.read_bytes() == payload(size, 2)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["same.bin"]
 
     def test_download_without_resume_restarts(
         self, client: HttpClient, http_server: LocalHttpServer, tmp_path: Path
@@ -403,11 +495,150 @@ class TransportContract:
                 assert secret not in text
         assert "limit=2" in caught.value.url  # only secrets are masked
 
-    def test_cause_is_not_chained(self, make_client) -> None:
+    @pytest.mark.parametrize("cancellable", [False, True])
+    def test_cause_is_not_chained(self, make_client, cancellable: bool) -> None:
         client = make_client(max_retries=0)
+        feedback = CancellationToken() if cancellable else None
         with pytest.raises(ConnectionFailedError) as caught:
-            client.get(f"http://127.0.0.1:{free_port()}/x?api_key=KEY-123456789")
-        # library exceptions (whose text holds the full URL) are not attached
-        assert caught.value.__cause__ is None
-        assert caught.value.__context__ is None or caught.value.__suppress_context__
+            client.get(f"http://127.0.0.1:{free_port()}/x?api_key=KEY-123456789", feedback=feedback)
+        # library exceptions (whose text holds the full URL) are not attached at all
+        assert_not_chained(caught.value)
         assert "KEY-123456789" not in str(caught.value)
+
+    def test_cancelled_retry_wait_is_not_chained(
+        self, make_client, http_server: LocalHttpServer
+    ) -> None:
+        client = make_client(max_backoff=60)
+        with pytest.raises(CancelledError) as caught:
+            client.get(
+                http_server.url("/flaky/503?fail=5&retry_after=30"), feedback=cancel_after(0.2)
+            )
+        assert_not_chained(caught.value)
+
+    @pytest.mark.parametrize("kind", ["basic", "headers"])
+    def test_bare_secret_values_echoed_by_server_are_masked(
+        self,
+        make_credential_client,
+        http_server: LocalHttpServer,
+        caplog: pytest.LogCaptureFixture,
+        kind: str,
+    ) -> None:
+        caplog.set_level(logging.DEBUG)
+        client, secrets = make_credential_client(kind)
+        secrets = [*secrets, "call-key-778899"]
+        url = http_server.url("/reflect-values")
+        with pytest.raises(AuthenticationError) as caught:
+            client.get(url, headers={"X-API-Key": "call-key-778899"})
+        error = caught.value
+        assert error.server_message.startswith("Rejected ")
+        echoed = http_server.requests_to("/reflect-values")[0]
+        assert any(echoed.header(name) for name in CREDENTIAL_HEADERS)  # they were sent
+        response = client.get(url, headers={"X-API-Key": "call-key-778899"}, raise_for_status=False)
+        assert response.status == 401
+        texts = [str(error), repr(error), error.server_message, repr(response)]
+        texts += [repr(response.request), repr(response.headers)]
+        texts += [record.getMessage() for record in caplog.records]
+        assert_no_secret(texts, secrets)
+
+    # -- redirects -----------------------------------------------------------------------------
+    @pytest.mark.parametrize("kind", ["basic", "headers"])
+    def test_same_host_redirect_keeps_credentials(
+        self, make_credential_client, http_server: LocalHttpServer, kind: str
+    ) -> None:
+        client, _secrets = make_credential_client(kind)
+        response = client.get(http_server.url("/redirect/302?to=/echo%3Fhop%3D2"))
+        assert response.url == http_server.url("/echo?hop=2")
+        assert response.json()["query"] == {"hop": ["2"]}
+        first, second = http_server.requests
+        assert (first.path, second.path) == ("/redirect/302", "/echo")
+        for name in CREDENTIAL_HEADERS:
+            assert second.header(name) == first.header(name), name
+        assert any(second.header(name) for name in CREDENTIAL_HEADERS)
+
+    @pytest.mark.parametrize("kind", ["basic", "headers"])
+    def test_cross_host_redirect_drops_credentials(
+        self,
+        make_credential_client,
+        http_server: LocalHttpServer,
+        other_server: LocalHttpServer,
+        kind: str,
+    ) -> None:
+        client, secrets = make_credential_client(kind)
+        target = other_server.url("/echo")
+        response = client.post(
+            http_server.url("/redirect/307"),
+            params={"to": target},
+            json={"a": 1},
+            headers={"X-Trace": "t-1", "X-API-Key": "call-key-778899"},
+        )
+        assert response.url == target
+        (received,) = other_server.requests
+        assert (received.method, received.body) == ("POST", b'{"a":1}')  # 307 keeps both
+        assert received.header("X-Trace") == "t-1"  # ordinary headers go on
+        for name in CREDENTIAL_HEADERS:
+            assert received.header(name) is None, name
+        assert_no_secret(list(received.headers.values()), [*secrets, "call-key-778899"])
+        # and the first server did get the credentials
+        assert any(http_server.requests[0].header(name) for name in CREDENTIAL_HEADERS)
+
+    @pytest.mark.parametrize("kind", ["basic", "headers"])
+    def test_download_redirected_to_another_host(
+        self,
+        make_credential_client,
+        http_server: LocalHttpServer,
+        other_server: LocalHttpServer,
+        tmp_path: Path,
+        kind: str,
+    ) -> None:
+        client, secrets = make_credential_client(kind)
+        target = other_server.url("/bytes?size=70000&seed=8")
+        dest = client.download(
+            http_server.url("/redirect/302"), tmp_path / "r.bin", params={"to": target}
+        )
+        assert dest.read_bytes() == payload(70000, 8)
+        (received,) = other_server.requests
+        assert_no_secret(list(received.headers.values()), secrets)
+        assert received.header("Accept-Encoding") == "identity"
+
+    @pytest.mark.parametrize(
+        ("code", "method"), [(301, "GET"), (302, "GET"), (303, "GET"), (307, "POST"), (308, "POST")]
+    )
+    def test_redirect_method_and_body(
+        self, client: HttpClient, http_server: LocalHttpServer, code: int, method: str
+    ) -> None:
+        echo = client.post_json(http_server.url(f"/redirect/{code}?to=/echo"), {"a": 1})
+        assert echo["method"] == method
+        assert echo["body"] == ('{"a":1}' if method == "POST" else "")
+        content_type = {k.lower(): v for k, v in echo["headers"].items()}.get("content-type")
+        assert (content_type == "application/json") is (method == "POST")
+
+    def test_redirect_loop_is_bounded(
+        self, client: HttpClient, http_server: LocalHttpServer
+    ) -> None:
+        with pytest.raises(InvalidResponseError) as caught:
+            client.get(http_server.url("/redirect-loop"))
+        assert "Too many redirects" in str(caught.value)
+        assert len(http_server.requests_to("/redirect-loop")) == 11  # 1 + 10 redirects
+
+    def test_redirect_without_raise_for_status(
+        self, client: HttpClient, http_server: LocalHttpServer
+    ) -> None:
+        response = client.get(
+            http_server.url("/redirect/302?to=/status/404"), raise_for_status=False
+        )
+        assert response.status == 404
+        assert response.url == http_server.url("/status/404")
+
+    # -- requests that must not be repeated ------------------------------------------------------
+    @pytest.mark.parametrize("method", ["POST", "PATCH"])
+    def test_non_idempotent_request_reaches_the_server_once(
+        self, client: HttpClient, http_server: LocalHttpServer, method: str
+    ) -> None:
+        client.get_json(http_server.url("/json"))  # a kept-alive connection to reuse
+        for attempt in range(2):
+            with pytest.raises(ConnectionFailedError):
+                client.request(method, http_server.url(f"/reset?counter={attempt}"), json={"n": 1})
+        calls = http_server.requests_to("/reset")
+        assert [c.method for c in calls] == [method, method]  # once each, never re-sent
+        assert all(c.body == b'{"n":1}' for c in calls)
+        assert client.post_json(http_server.url("/echo"), {"n": 2})["json"] == {"n": 2}
