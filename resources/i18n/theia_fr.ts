@@ -14,7 +14,7 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="149" />
+      <location filename="../../theia_plugin/net/errors.py" line="153" />
       <source>Access denied</source>
       <translation>Accès refusé</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Une configuration d'authentification ({id}) ne peut être utilisée que dans QGIS ; passez plutôt les identifiants en en-têtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="150" />
+      <location filename="../../theia_plugin/net/errors.py" line="154" />
       <source>Authentication failed</source>
       <translation>Échec de l'authentification</translation>
     </message>
@@ -34,75 +34,75 @@
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="274" />
+      <location filename="../../theia_plugin/net/errors.py" line="278" />
       <source>Cancelled by the user</source>
       <translation>Annulé par l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="284" />
+      <location filename="../../theia_plugin/net/errors.py" line="288" />
       <source>Check that the URL points to the service's API; the server may be misconfigured</source>
       <translation>Vérifiez que l'URL désigne bien l'API du service ; le serveur est peut-être mal configuré</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="154" />
+      <location filename="../../theia_plugin/net/errors.py" line="158" />
       <source>Check that your account or API key gives access to this resource, and the authentication configuration selected for this connection ({settings})</source>
       <translation>Vérifiez que votre compte ou votre clé d'API donne accès à cette ressource, ainsi que la configuration d'authentification choisie pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="158" />
+      <location filename="../../theia_plugin/net/errors.py" line="162" />
       <source>Check the API key or the user name and password of the authentication configuration selected for this connection ({settings})</source>
       <translation>Vérifiez la clé d'API ou le nom d'utilisateur et le mot de passe de la configuration d'authentification choisie pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="175" />
+      <location filename="../../theia_plugin/net/errors.py" line="179" />
       <source>Check the URL; the item may have been removed or moved</source>
       <translation>Vérifiez l'URL ; l'élément a peut-être été supprimé ou déplacé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="235" />
+      <location filename="../../theia_plugin/net/errors.py" line="239" />
       <source>Check the address and your Internet connection, and whether a proxy is needed ({settings})</source>
       <translation>Vérifiez l'adresse et votre connexion Internet, et si un proxy est nécessaire ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="318" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="278" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="440" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="262" />
       <source>Check the address of the service</source>
       <translation>Vérifiez l'adresse du service</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="567" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="295" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="685" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="279" />
       <source>Check the address, your Internet connection and DNS</source>
       <translation>Vérifiez l'adresse, votre connexion Internet et le DNS</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="264" />
+      <location filename="../../theia_plugin/net/errors.py" line="268" />
       <source>Check the computer's date and time; if your organisation inspects HTTPS traffic, add its certificate authority in {settings} › Certificate Manager</source>
       <translation>Vérifiez la date et l'heure de l'ordinateur ; si votre organisme inspecte le trafic HTTPS, ajoutez son autorité de certification dans {settings} › Gestionnaire de certificats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="254" />
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="559" />
+      <location filename="../../theia_plugin/net/errors.py" line="258" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="671" />
       <source>Check the proxy host and port in {settings}</source>
       <translation>Vérifiez l'hôte et le port du proxy dans {settings}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="251" />
+      <location filename="../../theia_plugin/net/errors.py" line="255" />
       <source>Check the proxy user name and password in {settings}</source>
       <translation>Vérifiez le nom d'utilisateur et le mot de passe du proxy dans {settings}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="140" />
+      <location filename="../../theia_plugin/net/errors.py" line="144" />
       <source>Check the request parameters</source>
       <translation>Vérifiez les paramètres de la requête</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="254" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="381" />
       <source>Choose an existing authentication configuration for this connection ({settings})</source>
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="232" />
+      <location filename="../../theia_plugin/net/errors.py" line="236" />
       <source>Could not connect to the server</source>
       <translation>Connexion au serveur impossible</translation>
     </message>
@@ -122,12 +122,12 @@
       <translation>Détails…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="305" />
+      <location filename="../../theia_plugin/net/base.py" line="336" />
       <source>Expected a JSON document but received {what}</source>
       <translation>Un document JSON était attendu, mais le serveur a renvoyé {what}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/stac_io.py" line="179" />
+      <location filename="../../theia_plugin/net/stac_io.py" line="183" />
       <source>Expected a STAC JSON document but received “{snippet}”</source>
       <translation>Un document JSON STAC était attendu, mais le serveur a renvoyé « {snippet} »</translation>
     </message>
@@ -137,7 +137,43 @@
       <translation>Dossiers</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="105" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="144" />
+      <source>Formula {formula!r} is not a valid expression: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="150" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="164" />
+      <source>Formula {formula!r} is too deeply nested.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="236" />
+      <source>Formula {formula!r}: the exponent {value:g} is too large (at most {limit:g}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="202" />
+      <source>Formula {formula!r}: the number {value} is too large.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="188" />
+      <source>Formula {formula!r}: {construct} is not allowed. A formula may use numbers, band and constant names, + - * / ** and the functions {functions}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="210" />
+      <source>Formula {formula!r}: {name} is a function, write {name}(...).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="227" />
+      <source>Formula {formula!r}: {name}() takes {count} argument(s).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/errors.py" line="109" />
       <source>HTTP {status}</source>
       <translation>HTTP {status}</translation>
     </message>
@@ -157,10 +193,20 @@
       <translation>Nombre de nouvelles tentatives d'une requête de lecture en échec (avec des délais croissants).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="315" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="278" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="437" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="262" />
       <source>Invalid URL</source>
       <translation>URL invalide</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
+      <source>McFeeters (1996) water index on green and NIR, (G - N)/(G + N), for open water. It is not Gao's NDWI (NIR and SWIR, vegetation water content), which OTB calls NDWI: that one is NDMI here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/catalogue.py" line="48" />
+      <source>NIR/SWIR moisture index, (N - S1)/(N + S1), for vegetation water content: the index OTB's RadiometricIndices calls NDWI, after Gao (1996). Also found as 'NDWI (Gao)'.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="36" />
@@ -173,6 +219,11 @@
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/net/base.py" line="767" />
+      <source>Redirections from https to http are not followed, as they would expose the data and credentials; check the address of the service or contact its operator</source>
+      <translation>Les redirections de https vers http ne sont pas suivies, car elles exposeraient les données et les identifiants ; vérifiez l'adresse du service ou contactez son exploitant</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
       <source>Request timeout</source>
       <translation>Délai d'attente des requêtes</translation>
@@ -183,12 +234,12 @@
       <translation>Nouvelles tentatives</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="48" />
+      <location filename="../../theia_plugin/net/errors.py" line="52" />
       <source>Settings › Options › Authentication</source>
       <translation>Préférences › Options › Authentification</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="52" />
+      <location filename="../../theia_plugin/net/errors.py" line="56" />
       <source>Settings › Options › Network</source>
       <translation>Préférences › Options › Réseau</translation>
     </message>
@@ -198,138 +249,164 @@
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="244" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
       <source>The QGIS authentication system is not available</source>
       <translation>Le système d'authentification de QGIS n'est pas disponible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="381" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="485" />
       <source>The authentication configuration “{id}” could not be applied</source>
       <translation>La configuration d'authentification « {id} » n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="268" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="395" />
       <source>The authentication configuration “{id}” could not be read</source>
       <translation>La configuration d'authentification « {id} » n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="251" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="378" />
       <source>The authentication configuration “{id}” does not exist</source>
       <translation>La configuration d'authentification « {id} » n'existe pas</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="278" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="404" />
       <source>The authentication method “{method}” is not available in this QGIS</source>
       <translation>La méthode d'authentification « {method} » n'est pas disponible dans ce QGIS</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/requests_transport.py" line="300" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="284" />
       <source>The connection to the server was interrupted</source>
       <translation>La connexion au serveur a été interrompue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="807" />
+      <location filename="../../theia_plugin/net/base.py" line="983" />
       <source>The download was interrupted</source>
       <translation>Le téléchargement a été interrompu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="852" />
+      <location filename="../../theia_plugin/net/base.py" line="1043" />
       <source>The downloaded file has {size} bytes instead of {expected}</source>
       <translation>Le fichier téléchargé fait {size} octets au lieu de {expected}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="862" />
+      <location filename="../../theia_plugin/net/base.py" line="1053" />
       <source>The downloaded file is corrupted (checksum {actual})</source>
       <translation>Le fichier téléchargé est corrompu (somme de contrôle {actual})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="174" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="133" />
+      <source>The formula is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="136" />
+      <source>The formula is too long ({length} characters, at most {limit}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/errors.py" line="178" />
       <source>The link may have expired: search again to get a fresh one</source>
       <translation>Le lien a peut-être expiré : relancez la recherche pour en obtenir un nouveau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="93" />
+      <location filename="../../theia_plugin/net/errors.py" line="97" />
       <source>The network request failed</source>
       <translation>La requête réseau a échoué</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="247" />
+      <location filename="../../theia_plugin/net/errors.py" line="251" />
       <source>The proxy refused the connection</source>
       <translation>Le proxy a refusé la connexion</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="246" />
+      <location filename="../../theia_plugin/net/errors.py" line="250" />
       <source>The proxy requires authentication</source>
       <translation>Le proxy demande une authentification</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="558" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="670" />
       <source>The proxy {proxy} refused the connection</source>
       <translation>Le proxy {proxy} a refusé la connexion</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="219" />
+      <location filename="../../theia_plugin/net/errors.py" line="223" />
       <source>The request timed out</source>
       <translation>La requête a dépassé le délai d'attente</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="169" />
+      <location filename="../../theia_plugin/net/errors.py" line="173" />
       <source>The resource is no longer available</source>
       <translation>La ressource n'est plus disponible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="170" />
+      <location filename="../../theia_plugin/net/errors.py" line="174" />
       <source>The resource was not found</source>
       <translation>La ressource est introuvable</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="261" />
+      <location filename="../../theia_plugin/net/errors.py" line="265" />
       <source>The secure connection (TLS/SSL) failed</source>
       <translation>La connexion sécurisée (TLS/SSL) a échoué</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="216" />
+      <location filename="../../theia_plugin/net/errors.py" line="220" />
       <source>The server did not answer within {seconds} s</source>
       <translation>Le serveur n'a pas répondu en {seconds} s</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="201" />
+      <location filename="../../theia_plugin/net/errors.py" line="205" />
       <source>The server failed to process the request</source>
       <translation>Le serveur n'a pas pu traiter la requête</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="222" />
+      <location filename="../../theia_plugin/net/errors.py" line="226" />
       <source>The server may be overloaded or your connection slow: try again later, or increase the timeout ({settings} › Timeout)</source>
       <translation>Le serveur est peut-être surchargé ou votre connexion lente : réessayez plus tard, ou augmentez le délai d'attente ({settings} › Délai d'attente)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="566" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="294" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="684" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="278" />
       <source>The server name could not be resolved</source>
       <translation>Le nom du serveur n'a pas pu être résolu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="186" />
+      <location filename="../../theia_plugin/net/errors.py" line="190" />
       <source>The server received too many requests</source>
       <translation>Le serveur a reçu trop de requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="136" />
+      <location filename="../../theia_plugin/net/base.py" line="766" />
+      <source>The server redirected to an insecure (http) address</source>
+      <translation>Le serveur a redirigé vers une adresse non sécurisée (http)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/base.py" line="762" />
+      <source>The server redirected to an unsupported address</source>
+      <translation>Le serveur a redirigé vers une adresse non prise en charge</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/base.py" line="777" />
+      <source>The server redirects in a loop: check the address of the service</source>
+      <translation>Le serveur redirige en boucle : vérifiez l'adresse du service</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/errors.py" line="140" />
       <source>The server rejected the request</source>
       <translation>Le serveur a rejeté la requête</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="444" />
+      <location filename="../../theia_plugin/net/base.py" line="507" />
       <source>The server resumed the download at the wrong position</source>
       <translation>Le serveur a repris le téléchargement à la mauvaise position</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="281" />
+      <location filename="../../theia_plugin/net/errors.py" line="285" />
       <source>The server sent an invalid response</source>
       <translation>Le serveur a renvoyé une réponse invalide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="200" />
+      <location filename="../../theia_plugin/net/errors.py" line="204" />
       <source>The service is temporarily unavailable</source>
       <translation>Le service est temporairement indisponible</translation>
     </message>
@@ -349,52 +426,78 @@
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="204" />
+      <location filename="../../theia_plugin/net/base.py" line="776" />
+      <source>Too many redirects</source>
+      <translation>Trop de redirections</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/errors.py" line="208" />
       <source>Try again later; if the problem persists, contact the service operator</source>
       <translation>Réessayez plus tard ; si le problème persiste, contactez l'exploitant du service</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/requests_transport.py" line="301" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="679" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="285" />
       <source>Try again; if it persists, check your connection or proxy</source>
       <translation>Réessayez ; si cela persiste, vérifiez votre connexion ou votre proxy</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="867" />
+      <location filename="../../theia_plugin/net/base.py" line="1058" />
       <source>Try the download again</source>
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="834" />
+      <location filename="../../theia_plugin/net/base.py" line="1010" />
       <source>Unexpected HTTP {status} for a download</source>
       <translation>Réponse HTTP {status} inattendue pour un téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="271" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="292" />
+      <source>Unknown band or constant {names} in formula {formula!r}. Known: {known}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/catalogue.py" line="165" />
+      <source>Unknown spectral index {name!r}. Did you mean: {suggestions}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/catalogue.py" line="167" />
+      <source>Unknown spectral index {name!r}. Search the catalogue by name or domain.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="398" />
       <source>Unlock the authentication database with its master password</source>
       <translation>Déverrouillez la base d'authentification avec son mot de passe principal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="281" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="407" />
       <source>Update QGIS or use another authentication configuration ({settings})</source>
       <translation>Mettez QGIS à jour ou utilisez une autre configuration d'authentification ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="192" />
+      <location filename="../../theia_plugin/net/errors.py" line="196" />
       <source>Wait a moment and try again</source>
       <translation>Patientez un instant puis réessayez</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="191" />
+      <location filename="../../theia_plugin/net/errors.py" line="195" />
       <source>Wait {seconds} s and try again</source>
       <translation>Patientez {seconds} s puis réessayez</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="298" />
+      <location filename="../../theia_plugin/net/base.py" line="329" />
       <source>an empty body</source>
       <translation>une réponse vide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="301" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="223" />
+      <source>calling {name}()</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/net/base.py" line="332" />
       <source>content of unknown type</source>
       <translation>un contenu de type inconnu</translation>
     </message>
@@ -404,9 +507,29 @@
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/errors.py" line="109" />
+      <location filename="../../theia_plugin/net/errors.py" line="113" />
       <source>server said: “{message}”</source>
       <translation>message du serveur : « {message} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="215" />
+      <source>the name {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="181" />
+      <source>the operator {operator}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="197" />
+      <source>the value {value!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
+      <source>{index}: the constant {name} has no default value; give one.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="97" />
@@ -444,17 +567,17 @@
       <translation>{product} : le masque MASKS/{product}_{mask}.tif est absent.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="700" />
+      <location filename="../../theia_plugin/net/base.py" line="855" />
       <source>{reason}: retrying in {seconds} s</source>
       <translation>{reason} : nouvelle tentative dans {seconds} s</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="810" />
+      <location filename="../../theia_plugin/net/base.py" line="986" />
       <source>{received} of {expected} bytes received</source>
       <translation>{received} octets reçus sur {expected}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/base.py" line="300" />
+      <location filename="../../theia_plugin/net/base.py" line="331" />
       <source>{type} starting with “{snippet}”</source>
       <translation>{type} commençant par « {snippet} »</translation>
     </message>
