@@ -93,7 +93,6 @@ def _show_details(item, title: str, details: str) -> None:
     viewer.setWindowTitle(title)
     viewer.setMessageAsPlainText(details)
     viewer.setObjectName("theiaDetailsViewer")
-    # Keep a reference so the viewer survives until it is closed; the bar item owns it.
-    item.setProperty("theia_details_open", True)
+    # Keep a Python reference so the viewer is not garbage-collected while it is shown.
     item._theia_details_viewer = viewer
     viewer.show()
