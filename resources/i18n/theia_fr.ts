@@ -137,40 +137,40 @@
       <translation>Dossiers</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="144" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="160" />
       <source>Formula {formula!r} is not a valid expression: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>La formule {formula!r} n'est pas une expression valide : {reason}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="150" />
-      <location filename="../../theia_plugin/core/indices/formula.py" line="164" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="166" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="180" />
       <source>Formula {formula!r} is too deeply nested.</source>
-      <translation type="unfinished" />
+      <translation>La formule {formula!r} est trop imbriquée.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="236" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="249" />
       <source>Formula {formula!r}: the exponent {value:g} is too large (at most {limit:g}).</source>
-      <translation type="unfinished" />
+      <translation>Formule {formula!r} : l'exposant {value:g} est trop grand (au plus {limit:g}).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="202" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="214" />
       <source>Formula {formula!r}: the number {value} is too large.</source>
-      <translation type="unfinished" />
+      <translation>Formule {formula!r} : le nombre {value} est trop grand.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="188" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="200" />
       <source>Formula {formula!r}: {construct} is not allowed. A formula may use numbers, band and constant names, + - * / ** and the functions {functions}.</source>
-      <translation type="unfinished" />
+      <translation>Formule {formula!r} : {construct} n'est pas autorisé. Une formule peut utiliser des nombres, des noms de bandes et de constantes, + - * / ** et les fonctions {functions}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="210" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="222" />
       <source>Formula {formula!r}: {name} is a function, write {name}(...).</source>
-      <translation type="unfinished" />
+      <translation>Formule {formula!r} : {name} est une fonction, écrivez {name}(...).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="227" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="240" />
       <source>Formula {formula!r}: {name}() takes {count} argument(s).</source>
-      <translation type="unfinished" />
+      <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="109" />
@@ -201,17 +201,27 @@
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
       <source>McFeeters (1996) water index on green and NIR, (G - N)/(G + N), for open water. It is not Gao's NDWI (NIR and SWIR, vegetation water content), which OTB calls NDWI: that one is NDMI here.</source>
-      <translation type="unfinished" />
+      <translation>Indice d'eau de McFeeters (1996) sur le vert et le PIR, (G - N)/(G + N), pour les surfaces en eau libre. Ce n'est pas le NDWI de Gao (PIR et MIR, teneur en eau de la végétation), que l'OTB appelle NDWI : celui-ci est le NDMI ici.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="48" />
       <source>NIR/SWIR moisture index, (N - S1)/(N + S1), for vegetation water content: the index OTB's RadiometricIndices calls NDWI, after Gao (1996). Also found as 'NDWI (Gao)'.</source>
-      <translation type="unfinished" />
+      <translation>Indice d'humidité PIR/MIR, (N - S1)/(N + S1), pour la teneur en eau de la végétation : l'indice que RadiometricIndices de l'OTB appelle NDWI, d'après Gao (1996). Aussi nommé « NDWI (Gao) ».</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="36" />
       <source>Network</source>
       <translation>Réseau</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="117" />
+      <source>No clear observation in the whole series: every date is cloudy or without data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="96" />
+      <source>No snow product between {start} and {end} (period with a {margin}-day margin)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
@@ -247,6 +257,16 @@
       <location filename="../../theia_plugin/plugin.py" line="83" />
       <source>Settings…</source>
       <translation>Paramètres…</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/detection.py" line="232" />
+      <source>Snow detection inputs must share one 2-D grid; got {shapes}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/detection.py" line="254" />
+      <source>The DEM does not cover the whole image ({count} pixels without elevation)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
@@ -295,14 +315,14 @@
       <translation>Le fichier téléchargé est corrompu (somme de contrôle {actual})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="133" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="148" />
       <source>The formula is empty.</source>
-      <translation type="unfinished" />
+      <translation>La formule est vide.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="136" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="151" />
       <source>The formula is too long ({length} characters, at most {limit}).</source>
-      <translation type="unfinished" />
+      <translation>La formule est trop longue ({length} caractères, au plus {limit}).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="178" />
@@ -411,6 +431,11 @@
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="87" />
+      <source>The synthesis period ends ({end}) before it starts ({start})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/plugin.py" line="78" />
       <source>Theia</source>
       <translation>Theia</translation>
@@ -452,19 +477,19 @@
       <translation>Réponse HTTP {status} inattendue pour un téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="292" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="305" />
       <source>Unknown band or constant {names} in formula {formula!r}. Known: {known}.</source>
-      <translation type="unfinished" />
+      <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="165" />
       <source>Unknown spectral index {name!r}. Did you mean: {suggestions}?</source>
-      <translation type="unfinished" />
+      <translation>Indice spectral {name!r} inconnu. Vouliez-vous dire : {suggestions} ?</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="167" />
       <source>Unknown spectral index {name!r}. Search the catalogue by name or domain.</source>
-      <translation type="unfinished" />
+      <translation>Indice spectral {name!r} inconnu. Cherchez dans le catalogue par nom ou par domaine.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="398" />
@@ -487,19 +512,59 @@
       <translation>Patientez {seconds} s puis réessayez</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
+      <source>a comprehension</source>
+      <translation>une compréhension</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="84" />
+      <source>a list, tuple, set or dict</source>
+      <translation>une liste, un tuple, un ensemble ou un dictionnaire</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="329" />
       <source>an empty body</source>
       <translation>une réponse vide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="223" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="80" />
+      <source>and/or</source>
+      <translation>and/or</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="72" />
+      <source>attribute access (a.b)</source>
+      <translation>l'accès à un attribut (a.b)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="236" />
       <source>calling {name}()</source>
-      <translation type="unfinished" />
+      <translation>l'appel de {name}()</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="78" />
+      <source>comparison</source>
+      <translation>la comparaison</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="332" />
       <source>content of unknown type</source>
       <translation>un contenu de type inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="82" />
+      <source>if/else</source>
+      <translation>if/else</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="74" />
+      <source>indexing (a[i])</source>
+      <translation>l'indexation (a[i])</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="76" />
+      <source>lambda</source>
+      <translation>lambda</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="62" />
@@ -512,23 +577,38 @@
       <translation>message du serveur : « {message} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="215" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="87" />
+      <source>the construct {name}</source>
+      <translation>la construction {name}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/formula.py" line="227" />
       <source>the name {name}</source>
-      <translation type="unfinished" />
+      <translation>le nom {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="181" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="70" />
       <source>the operator {operator}</source>
-      <translation type="unfinished" />
+      <translation>l'opérateur {operator}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/formula.py" line="197" />
+      <location filename="../../theia_plugin/core/indices/formula.py" line="209" />
       <source>the value {value!r}</source>
+      <translation>la valeur {value!r}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="105" />
+      <source>{count} products share their day with another one; they were merged (per pixel, the first clear value wins)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
       <source>{index}: the constant {name} has no default value; give one.</source>
+      <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="181" />
+      <source>{layers} code layers were given for {dates} dates</source>
       <translation type="unfinished" />
     </message>
     <message>

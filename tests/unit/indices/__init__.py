@@ -1,0 +1,1 @@
+"""Spectral index catalogue and safe formula evaluation (Qt-free core)."""
