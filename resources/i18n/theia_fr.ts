@@ -34,6 +34,7 @@
       <translation>Dossier de cache</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/raster/engine.py" line="225" />
       <location filename="../../theia_plugin/net/errors.py" line="278" />
       <source>Cancelled by the user</source>
       <translation>Annulé par l'utilisateur</translation>
@@ -173,6 +174,11 @@
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/raster/cog.py" line="86" />
+      <source>GDAL could not write {path}.</source>
+      <translation>GDAL n'a pas pu écrire {path}.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="109" />
       <source>HTTP {status}</source>
       <translation>HTTP {status}</translation>
@@ -214,14 +220,14 @@
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="117" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="121" />
       <source>No clear observation in the whole series: every date is cloudy or without data</source>
-      <translation type="unfinished" />
+      <translation>Aucune observation claire dans toute la série : chaque date est nuageuse ou sans données</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="96" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="100" />
       <source>No snow product between {start} and {end} (period with a {margin}-day margin)</source>
-      <translation type="unfinished" />
+      <translation>Aucun produit neige entre le {start} et le {end} (période avec une marge de {margin} jours)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
@@ -261,12 +267,12 @@
     <message>
       <location filename="../../theia_plugin/core/snow/detection.py" line="232" />
       <source>Snow detection inputs must share one 2-D grid; got {shapes}</source>
-      <translation type="unfinished" />
+      <translation>Les entrées de la détection de neige doivent partager une même grille 2D ; reçu {shapes}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/detection.py" line="254" />
+      <location filename="../../theia_plugin/core/snow/detection.py" line="252" />
       <source>The DEM does not cover the whole image ({count} pixels without elevation)</source>
-      <translation type="unfinished" />
+      <translation>Le MNT ne couvre pas toute l'image ({count} pixels sans altitude)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
@@ -431,9 +437,9 @@
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="87" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="91" />
       <source>The synthesis period ends ({end}) before it starts ({start})</source>
-      <translation type="unfinished" />
+      <translation>La période de synthèse se termine ({end}) avant de commencer ({start})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/plugin.py" line="78" />
@@ -597,9 +603,14 @@
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="105" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="109" />
       <source>{count} products share their day with another one; they were merged (per pixel, the first clear value wins)</source>
-      <translation type="unfinished" />
+      <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/compute.py" line="69" />
+      <source>{index} needs {bands}, which a Theia L2A product does not have.</source>
+      <translation>{index} a besoin de {bands}, qu'un produit Theia L2A n'a pas.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
@@ -607,9 +618,19 @@
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="181" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="203" />
       <source>{layers} code layers were given for {dates} dates</source>
-      <translation type="unfinished" />
+      <translation>{layers} couches de codes ont été fournies pour {dates} dates</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/engine.py" line="81" />
+      <source>{name} ({path}) is in {crs}, expected {expected} like the other bands.</source>
+      <translation>{name} ({path}) est en {crs} ; {expected} était attendu, comme pour les autres bandes.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/engine.py" line="96" />
+      <source>{name} ({path}) is not on the same grid as the other bands ({width}×{height} px of {res} m from ({x}, {y})); expected the grid of {expected_width}×{expected_height} px of {expected_res} m from ({expected_x}, {expected_y}) or an integer multiple of it.</source>
+      <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="97" />
@@ -635,6 +656,11 @@
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="153" />
       <source>{path}: no {id}_FRE_B*.tif band files found (is the product complete?).</source>
       <translation>{path} : aucun fichier de bande {id}_FRE_B*.tif trouvé (le produit est-il complet ?).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/compute.py" line="97" />
+      <source>{product} lacks the band(s) {bands} needed by the chosen indices.</source>
+      <translation>{product} n'a pas la ou les bandes {bands} nécessaires aux indices choisis.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="64" />

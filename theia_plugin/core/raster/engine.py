@@ -1,0 +1,249 @@
+"""Windowed raster processing with parallel read / compute / write.
+
+A reader thread decodes the inputs window by window (GDAL releases the GIL while it
+decompresses), the calling thread computes, and a writer thread compresses and writes. Two
+bounded queues keep at most a few windows in flight, so peak memory depends on the window
+size, never on the raster size. Each thread owns its own dataset handles (GDAL handles are
+not thread-safe).
+
+Inputs may have another resolution than the output grid when the pixel sizes differ by an
+integer factor on the same origin (Sentinel-2 10 m / 20 m): coarser inputs are read with
+nearest-neighbour (or bilinear) upsampling, finer ones averaged.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from theia_plugin.core.i18n import tr
+
+_DONE = object()
+
+
+class GridError(ValueError):
+    """Inputs that cannot be put on the output grid; the message names them."""
+
+
+class CancelledError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Grid:
+    crs: object
+    transform: object  # affine.Affine
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, path: str) -> Grid:
+        import rasterio
+
+        with rasterio.open(path) as dataset:
+            return cls(dataset.crs, dataset.transform, dataset.width, dataset.height)
+
+    @property
+    def resolution(self) -> float:
+        return abs(self.transform.a)
+
+    def resampled(self, resolution: float) -> Grid:
+        from affine import Affine
+
+        factor = resolution / self.resolution
+        t = self.transform
+        return Grid(
+            self.crs,
+            Affine(t.a * factor, t.b, t.c, t.d, t.e * factor, t.f),
+            round(self.width / factor),
+            round(self.height / factor),
+        )
+
+
+@dataclass(frozen=True)
+class _SourcePlan:
+    name: str
+    path: str
+    factor: float  # source pixel size / output pixel size
+
+
+def plan_sources(sources: Mapping[str, str], grid: Grid) -> list[_SourcePlan]:
+    """Check every source fits ``grid`` and say how to read it."""
+    plans = []
+    for name, path in sources.items():
+        source = Grid.of(path)
+        if source.crs != grid.crs:
+            raise GridError(
+                tr("{name} ({path}) is in {crs}, expected {expected} like the other bands.").format(
+                    name=name, path=path, crs=source.crs, expected=grid.crs
+                )
+            )
+        factor = source.resolution / grid.resolution
+        whole = factor if factor >= 1 else 1 / factor
+        aligned = (
+            abs(whole - round(whole)) < 1e-6
+            and abs(source.transform.c - grid.transform.c) < 1e-6 * grid.resolution
+            and abs(source.transform.f - grid.transform.f) < 1e-6 * grid.resolution
+            and abs(source.width * factor - grid.width) < 1e-6
+            and abs(source.height * factor - grid.height) < 1e-6
+        )
+        if not aligned:
+            raise GridError(
+                tr(
+                    "{name} ({path}) is not on the same grid as the other bands "
+                    "({width}×{height} px of {res} m from ({x}, {y})); expected the grid of "
+                    "{expected_width}×{expected_height} px of {expected_res} m from "
+                    "({expected_x}, {expected_y}) or an integer multiple of it."
+                ).format(
+                    name=name,
+                    path=path,
+                    width=source.width,
+                    height=source.height,
+                    res=source.resolution,
+                    x=source.transform.c,
+                    y=source.transform.f,
+                    expected_width=grid.width,
+                    expected_height=grid.height,
+                    expected_res=grid.resolution,
+                    expected_x=grid.transform.c,
+                    expected_y=grid.transform.f,
+                )
+            )
+        plans.append(_SourcePlan(name, path, factor))
+    return plans
+
+
+def row_windows(grid: Grid, block_rows: int):
+    from rasterio.windows import Window
+
+    for row in range(0, grid.height, block_rows):
+        yield Window(0, row, grid.width, min(block_rows, grid.height - row))
+
+
+def _read(dataset, plan: _SourcePlan, window, upsampling):
+    from rasterio.enums import Resampling
+    from rasterio.windows import Window
+
+    if plan.factor == 1:
+        return dataset.read(1, window=window)
+    f = plan.factor
+    source_window = Window(
+        window.col_off / f, window.row_off / f, window.width / f, window.height / f
+    )
+    resampling = Resampling.average if f < 1 else upsampling
+    return dataset.read(
+        1,
+        window=source_window,
+        out_shape=(int(window.height), int(window.width)),
+        resampling=resampling,
+    )
+
+
+def run_windows(
+    sources: Mapping[str, str],
+    grid: Grid,
+    compute: Callable[[dict[str, np.ndarray], object], Sequence[np.ndarray]],
+    write: Callable[[Sequence[np.ndarray], object], None],
+    *,
+    block_rows: int = 512,
+    feedback=None,
+    upsampling: str = "nearest",
+) -> None:
+    """Read ``sources`` window by window on ``grid``, ``compute``, then ``write`` the results.
+
+    ``compute(arrays_by_name, window)`` returns the output arrays of that window;
+    ``write(outputs, window)`` runs in the writer thread. ``feedback`` (QgsFeedback-like:
+    ``isCanceled()``, ``setProgress()``) cancels between windows.
+    """
+    import rasterio
+    from rasterio.enums import Resampling
+
+    plans = plan_sources(sources, grid)
+    resampling = Resampling[upsampling]
+    windows = list(row_windows(grid, block_rows))
+    to_compute: queue.Queue = queue.Queue(maxsize=2)
+    to_write: queue.Queue = queue.Queue(maxsize=2)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def put(q: queue.Queue, item) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def reader() -> None:
+        try:
+            handles = {p.name: rasterio.open(p.path) for p in plans}
+            try:
+                for window in windows:
+                    if stop.is_set():
+                        return
+                    arrays = {p.name: _read(handles[p.name], p, window, resampling) for p in plans}
+                    if not put(to_compute, (window, arrays)):
+                        return
+            finally:
+                for handle in handles.values():
+                    handle.close()
+        except BaseException as exc:  # handed to the calling thread
+            errors.append(exc)
+            stop.set()
+        finally:
+            put(to_compute, _DONE)  # no-op once stopped
+
+    def writer() -> None:
+        try:
+            while True:
+                item = to_write.get()
+                if item is _DONE:
+                    return
+                write(*item)
+        except BaseException as exc:
+            errors.append(exc)
+            stop.set()
+
+    threads = [threading.Thread(target=reader, daemon=True), threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    try:
+        done = 0
+        while not stop.is_set():
+            try:
+                item = to_compute.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if item is _DONE:
+                break
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError(tr("Cancelled by the user"))
+            window, arrays = item
+            outputs = compute(arrays, window)
+            if not put(to_write, (outputs, window)):
+                break
+            done += 1
+            if feedback is not None and hasattr(feedback, "setProgress"):
+                feedback.setProgress(100.0 * done / len(windows))
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        # The writer drains what is queued, then stops.
+        while True:
+            try:
+                to_write.put(_DONE, timeout=0.1)
+                break
+            except queue.Full:
+                if not threads[1].is_alive():
+                    break
+        stop.set()
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
