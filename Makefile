@@ -55,6 +55,7 @@ qgis: setup
 	$(PY) scripts/run_qgis.py
 
 bench: setup
+	./scripts/install-bench-deps.sh
 	$(QGIS_ENV) $(PY) -m bench
 
 screenshots: setup

@@ -38,9 +38,11 @@ class CogWriter:
             "tiled": True,
             "blockxsize": 512,
             "blockysize": 512,
-            "compress": "DEFLATE",
-            "predictor": self.predictor,
-            "BIGTIFF": "IF_SAFER",
+            # The draft is compressed quickly: the COG copy re-encodes it anyway, and
+            # compressing both with DEFLATE would double the dominant cost.
+            "compress": "ZSTD",
+            "zstd_level": 1,
+            "BIGTIFF": "YES",
         }
         self.overviews = overviews
         self._draft = _temporary_sibling(self.dest, ".part.tif")
