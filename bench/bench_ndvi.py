@@ -79,11 +79,12 @@ def child(kind: str, product_path: str, dest: str) -> None:
 
         app = QgsApplication([], False)
         app.initQgis()
-        entries = []
+        entries, layers = [], []  # entries do not keep their layers alive: this list does
         for ref, band in (("n@1", "B8"), ("r@1", "B4")):
+            layers.append(QgsRasterLayer(product.band(band), ref))
             entry = QgsRasterCalculatorEntry()
             entry.ref = ref
-            entry.raster = QgsRasterLayer(product.band(band), ref)
+            entry.raster = layers[-1]
             entry.bandNumber = 1
             entries.append(entry)
         layer = entries[0].raster
@@ -94,7 +95,8 @@ def child(kind: str, product_path: str, dest: str) -> None:
         result = calc.processCalculation()
         if result != 0:
             raise SystemExit(f"QgsRasterCalculator failed: {result}")
-        app.exitQgis()
+        # The output is closed; skip QGIS's teardown, which crashes with live layer entries.
+        os._exit(0)
 
 
 def contenders(product: Path, work: Path) -> dict[str, list[str]]:

@@ -174,7 +174,7 @@
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="86" />
+      <location filename="../../theia_plugin/core/raster/cog.py" line="88" />
       <source>GDAL could not write {path}.</source>
       <translation>GDAL n'a pas pu écrire {path}.</translation>
     </message>
@@ -205,6 +205,11 @@
       <translation>URL invalide</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/parameters.py" line="50" />
+      <source>Invalid snow parameters: rf must be ≥ 1 (got {rf}) and dz &gt; 0 (got {dz})</source>
+      <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
       <source>McFeeters (1996) water index on green and NIR, (G - N)/(G + N), for open water. It is not Gao's NDWI (NIR and SWIR, vegetation water content), which OTB calls NDWI: that one is NDMI here.</source>
       <translation>Indice d'eau de McFeeters (1996) sur le vert et le PIR, (G - N)/(G + N), pour les surfaces en eau libre. Ce n'est pas le NDWI de Gao (PIR et MIR, teneur en eau de la végétation), que l'OTB appelle NDWI : celui-ci est le NDMI ici.</translation>
@@ -220,12 +225,12 @@
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="121" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="140" />
       <source>No clear observation in the whole series: every date is cloudy or without data</source>
       <translation>Aucune observation claire dans toute la série : chaque date est nuageuse ou sans données</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="100" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="119" />
       <source>No snow product between {start} and {end} (period with a {margin}-day margin)</source>
       <translation>Aucun produit neige entre le {start} et le {end} (période avec une marge de {margin} jours)</translation>
     </message>
@@ -265,12 +270,17 @@
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/detection.py" line="232" />
+      <location filename="../../theia_plugin/core/snow/detection.py" line="296" />
       <source>Snow detection inputs must share one 2-D grid; got {shapes}</source>
       <translation>Les entrées de la détection de neige doivent partager une même grille 2D ; reçu {shapes}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/detection.py" line="252" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="47" />
+      <source>Snow product codes must lie in 0–255; found values from {low} to {high}</source>
+      <translation>Les codes d'un produit neige doivent être compris entre 0 et 255 ; valeurs trouvées de {low} à {high}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/detection.py" line="354" />
       <source>The DEM does not cover the whole image ({count} pixels without elevation)</source>
       <translation>Le MNT ne couvre pas toute l'image ({count} pixels sans altitude)</translation>
     </message>
@@ -437,7 +447,12 @@
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="91" />
+      <location filename="../../theia_plugin/core/snow/parameters.py" line="104" />
+      <source>The synthesis needs a hydrological year or a start and end date</source>
+      <translation>La synthèse a besoin d'une année hydrologique ou d'une date de début et de fin</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="110" />
       <source>The synthesis period ends ({end}) before it starts ({start})</source>
       <translation>La période de synthèse se termine ({end}) avant de commencer ({start})</translation>
     </message>
@@ -488,6 +503,11 @@
       <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/parameters.py" line="107" />
+      <source>Unknown hemisphere {value!r}: expected 'north' or 'south'</source>
+      <translation>Hémisphère {value!r} inconnu : 'north' ou 'south' attendu</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="165" />
       <source>Unknown spectral index {name!r}. Did you mean: {suggestions}?</source>
       <translation>Indice spectral {name!r} inconnu. Vouliez-vous dire : {suggestions} ?</translation>
@@ -516,6 +536,11 @@
       <location filename="../../theia_plugin/net/errors.py" line="195" />
       <source>Wait {seconds} s and try again</source>
       <translation>Patientez {seconds} s puis réessayez</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/detection.py" line="335" />
+      <source>Window rows {start}–{end} × {cols} columns lie outside the image {shape}</source>
+      <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
@@ -603,7 +628,7 @@
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="109" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="128" />
       <source>{count} products share their day with another one; they were merged (per pixel, the first clear value wins)</source>
       <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
     </message>
@@ -618,7 +643,7 @@
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="203" />
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="222" />
       <source>{layers} code layers were given for {dates} dates</source>
       <translation>{layers} couches de codes ont été fournies pour {dates} dates</translation>
     </message>
