@@ -6,3 +6,4 @@ from tests.servers.fixtures import (  # noqa: F401 - fixtures
     http_server_session,
     proxy_server,
 )
+from tests.servers.stac_api.fixtures import stac_api  # noqa: F401 - fixture
