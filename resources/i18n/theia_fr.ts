@@ -103,6 +103,23 @@
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="83" />
+      <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
+
+Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
+
+Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata unless unticked. 20 m bands are read at 10 m by nearest neighbour; at 20 m, 10 m bands are averaged. Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices.
+
+Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
+      <translation>Calcule un indice spectral d'un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) et l'écrit en GeoTIFF optimisé pour le cloud (COG).
+
+Indice : n'importe lequel des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI de McFeeters, NDSI, NBR, SAVI, EVI), ou une formule de votre cru sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. (N - R) / (N + R).
+
+Les pixels signalés par le masque de nuages (CLM) ou hors de la fauchée (EDG) deviennent sans données, sauf si ces options sont décochées. Les bandes à 20 m sont lues à 10 m au plus proche voisin ; à 20 m, les bandes à 10 m sont moyennées. Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia.
+
+Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="236" />
       <source>Could not connect to the server</source>
       <translation>Connexion au serveur impossible</translation>
@@ -136,6 +153,11 @@
       <location filename="../../theia_plugin/ui/options_page.py" line="62" />
       <source>Folders</source>
       <translation>Dossiers</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="117" />
+      <source>Formula of your own (replaces the index)</source>
+      <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="160" />
@@ -199,6 +221,17 @@
       <translation>Nombre de nouvelles tentatives d'une requête de lecture en échec (avec des délais croissants).</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="111" />
+      <location filename="../../theia_plugin/processing/indices.py" line="134" />
+      <source>Index</source>
+      <translation>Indice</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="132" />
+      <source>Int16 ×10000 output like Theia</source>
+      <translation>Sortie int16 ×10000 comme Theia</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="437" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="262" />
       <source>Invalid URL</source>
@@ -208,6 +241,16 @@
       <location filename="../../theia_plugin/core/snow/parameters.py" line="50" />
       <source>Invalid snow parameters: rf must be ≥ 1 (got {rf}) and dz &gt; 0 (got {dz})</source>
       <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="126" />
+      <source>Mask clouds (CLM ≠ 0)</source>
+      <translation>Masquer les nuages (CLM ≠ 0)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="129" />
+      <source>Mask no-data edges (EDG)</source>
+      <translation>Masquer les bords sans données (EDG)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
@@ -250,6 +293,11 @@
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="122" />
+      <source>Resolution</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="50" />
       <source>Retries</source>
       <translation>Nouvelles tentatives</translation>
@@ -278,6 +326,16 @@
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="47" />
       <source>Snow product codes must lie in 0–255; found values from {low} to {high}</source>
       <translation>Les codes d'un produit neige doivent être compris entre 0 et 255 ; valeurs trouvées de {low} à {high}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="74" />
+      <source>Spectral index</source>
+      <translation>Indice spectral</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="77" />
+      <source>Spectral indices</source>
+      <translation>Indices spectraux</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/detection.py" line="354" />
@@ -467,6 +525,11 @@
       <translation>Theia (Data Terra) — version {}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="104" />
+      <source>Theia L2A product (zip or folder)</source>
+      <translation>Produit Theia L2A (zip ou dossier)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="72" />
       <source>Theia plugin version {}</source>
       <translation>Extension Theia, version {}</translation>
@@ -633,9 +696,14 @@
       <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="147" />
+      <source>{index} of {product}</source>
+      <translation>{index} de {product}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/compute.py" line="69" />
-      <source>{index} needs {bands}, which a Theia L2A product does not have.</source>
-      <translation>{index} a besoin de {bands}, qu'un produit Theia L2A n'a pas.</translation>
+      <source>{index} uses {names}, which is not a band of Theia L2A products (known band names: {known}).</source>
+      <translation>{index} utilise {names}, qui n'est pas une bande des produits Theia L2A (noms de bandes connus : {known}).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
@@ -683,7 +751,7 @@
       <translation>{path} : aucun fichier de bande {id}_FRE_B*.tif trouvé (le produit est-il complet ?).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/compute.py" line="97" />
+      <location filename="../../theia_plugin/core/indices/compute.py" line="102" />
       <source>{product} lacks the band(s) {bands} needed by the chosen indices.</source>
       <translation>{product} n'a pas la ou les bandes {bands} nécessaires aux indices choisis.</translation>
     </message>

@@ -138,5 +138,20 @@ def test_zip_provider_is_listed_by_qgis_process(tmp_path):
         return completed.stdout
 
     assert "* theia_plugin" in qgis_process("plugins").splitlines()
-    providers = [line.strip() for line in qgis_process("list").splitlines()]
-    assert "Theia" in providers
+    listing = [line.strip() for line in qgis_process("list").splitlines()]
+    assert "Theia" in listing
+    assert any(line.startswith("theia:spectralindex") for line in listing)
+
+    # And an algorithm runs from the command line, on the installed copy.
+    from datetime import date
+
+    from tests.data.theia_synth import write_l2a_product
+
+    product = write_l2a_product(tmp_path / "data", date(2019, 5, 4), size_10m=64, zip=True)
+    output = tmp_path / "ndvi.tif"
+    qgis_process(
+        "run", "theia:spectralindex", "--",
+        f"INPUT={product.path}", "INDEX=NDVI", f"OUTPUT={output}",
+    )  # fmt: skip
+    assert output.is_file()
+    assert [p.name for p in tmp_path.glob(".ndvi.tif*")] == []  # no temporary file left

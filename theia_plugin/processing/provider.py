@@ -39,5 +39,7 @@ class TheiaProvider(QgsProcessingProvider):
 
     @staticmethod
     def algorithms_to_register() -> list:
-        """Fresh instances of every algorithm of the plugin (none yet)."""
-        return []
+        """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.indices import SpectralIndexAlgorithm
+
+        return [SpectralIndexAlgorithm()]

@@ -129,7 +129,7 @@ def test_masks_can_be_disabled(product, tmp_path):
 
 def test_missing_band_is_named_and_nothing_is_written(product, tmp_path):
     dest = tmp_path / "x.tif"
-    with pytest.raises(ProductError, match="needs T"):
+    with pytest.raises(ProductError, match="uses T, which is not a band"):
         compute_indices(product, [IndexRequest.from_formula("thermal", "T - R")], [dest])
     assert list(tmp_path.iterdir()) == []
 

@@ -66,8 +66,13 @@ def required_bands(requests: Sequence[IndexRequest], band_map=SENTINEL2_THEIA_L2
         ]
         if unknown:
             raise ProductError(
-                tr("{index} needs {bands}, which a Theia L2A product does not have.").format(
-                    index=request.name, bands=", ".join(sorted(unknown))
+                tr(
+                    "{index} uses {names}, which is not a band of Theia L2A products "
+                    "(known band names: {known})."
+                ).format(
+                    index=request.name,
+                    names=", ".join(sorted(unknown)),
+                    known=", ".join(band_map),
                 )
             )
         for name in request.formula.names:

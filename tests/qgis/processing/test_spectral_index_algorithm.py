@@ -1,0 +1,153 @@
+"""The "Spectral index" algorithm: through processing.run, inside a model, bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+import rasterio
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFile,
+    QgsProject,
+)
+
+from tests.data.theia_synth import write_l2a_product
+from theia_plugin.core.indices.compute import IndexRequest, compute_indices
+from theia_plugin.core.raster.theia_l2a import open_l2a
+from theia_plugin.processing.provider import TheiaProvider
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    provider = TheiaProvider()
+    assert registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(provider)
+
+
+@pytest.fixture(scope="module")
+def product_zip(tmp_path_factory):
+    info = write_l2a_product(tmp_path_factory.mktemp("p"), date(2019, 4, 2), size_10m=120, zip=True)
+    return str(info.path)
+
+
+def read(path):
+    with rasterio.open(path) as dataset:
+        return dataset.read(1)
+
+
+def test_listed_in_the_provider(provider):
+    algorithm = QgsApplication.processingRegistry().algorithmById("theia:spectralindex")
+    assert algorithm is not None
+    assert algorithm.group() == "Spectral indices"
+    assert "Awesome Spectral Indices" in algorithm.shortHelpString()
+
+
+def test_run_matches_the_core_computation(provider, product_zip, tmp_path):
+    import processing
+
+    result = processing.run(
+        "theia:spectralindex",
+        {"INPUT": product_zip, "INDEX": "NDSI", "OUTPUT": str(tmp_path / "ndsi.tif")},
+    )
+    reference = tmp_path / "reference.tif"
+    compute_indices(open_l2a(product_zip), [IndexRequest.from_catalogue("NDSI")], [reference])
+    np.testing.assert_array_equal(read(result["OUTPUT"]), read(reference))
+
+
+def test_user_formula_replaces_the_index(provider, product_zip, tmp_path):
+    import processing
+
+    result = processing.run(
+        "theia:spectralindex",
+        {"INPUT": product_zip, "FORMULA": "N - R", "MASK_CLOUDS": False, "MASK_EDGE": False,
+         "OUTPUT": str(tmp_path / "diff.tif")},
+    )  # fmt: skip
+    product = open_l2a(product_zip)
+    n = read(product.band("B8")).astype(np.float32) / 10000
+    r = read(product.band("B4")).astype(np.float32) / 10000
+    valid = (read(product.band("B8")) != -10000) & (read(product.band("B4")) != -10000)
+    np.testing.assert_allclose(read(result["OUTPUT"])[valid], (n - r)[valid], atol=1e-6)
+
+
+def test_bad_formula_is_a_clear_processing_error(provider, product_zip, tmp_path):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="XYZ, which is not a band of Theia L2A"):
+        processing.run(
+            "theia:spectralindex",
+            {"INPUT": product_zip, "FORMULA": "N - XYZ", "OUTPUT": str(tmp_path / "x.tif")},
+        )
+    assert not (tmp_path / "x.tif").exists()
+
+
+def test_loaded_output_is_styled_with_a_diverging_ramp(provider, product_zip, tmp_path):
+    import processing
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.runAndLoadResults(
+        "theia:spectralindex",
+        {"INPUT": product_zip, "INDEX": "NDVI", "OUTPUT": str(tmp_path / "ndvi.tif")},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    (layer,) = [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.source() == result["OUTPUT"]
+    ]
+    try:
+        renderer = layer.renderer()
+        assert renderer.type() == "singlebandpseudocolor"
+        assert (renderer.classificationMin(), renderer.classificationMax()) == (-1.0, 1.0)
+    finally:
+        QgsProject.instance().removeMapLayer(layer)
+
+
+def test_inside_a_processing_model(provider, product_zip, tmp_path):
+    """A model: product → NDVI (theia) → raster statistics (native)."""
+    model = QgsProcessingModelAlgorithm("ndvi stats", "tests")
+    model.addModelParameter(
+        QgsProcessingParameterFile("product", "Product"), QgsProcessingModelParameter("product")
+    )
+    index = QgsProcessingModelChildAlgorithm("theia:spectralindex")
+    index.setChildId("index")
+    index.addParameterSources(
+        "INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("product")]
+    )
+    index.addParameterSources(
+        "INDEX", [QgsProcessingModelChildParameterSource.fromStaticValue("NDVI")]
+    )
+    output = QgsProcessingModelOutput("ndvi", "NDVI")
+    output.setChildOutputName("OUTPUT")
+    index.setModelOutputs({"ndvi": output})
+    model.addChildAlgorithm(index)
+    stats = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
+    stats.setChildId("stats")
+    stats.addParameterSources(
+        "INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("index", "OUTPUT")]
+    )
+    stats.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(1)])
+    model.addChildAlgorithm(stats)
+
+    import processing
+
+    result = processing.run(
+        model, {"product": product_zip, "index:ndvi": str(tmp_path / "model_ndvi.tif")}
+    )
+    ndvi = read(result["index:ndvi"])
+    assert np.nanmax(ndvi) <= 1.0
+    assert np.nanmin(ndvi) >= -1.0
+    assert np.isfinite(ndvi).sum() > 0
