@@ -41,5 +41,6 @@ class TheiaProvider(QgsProcessingProvider):
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
         from theia_plugin.processing.indices import SpectralIndexAlgorithm
+        from theia_plugin.processing.snow import SnowDetectionAlgorithm
 
-        return [SpectralIndexAlgorithm()]
+        return [SpectralIndexAlgorithm(), SnowDetectionAlgorithm()]

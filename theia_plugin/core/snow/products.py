@@ -1,0 +1,264 @@
+"""Inputs of snow detection read from files onto a Theia product's 20 m grid (snow.md §1–2).
+
+``SnowInputs`` opens a Theia L2A product, its DEM and an optional tree cover density (TCD),
+checks them, and reads any row window of the 20 m grid (the grid of B11 and CLM_R2):
+
+* G = B3 and R = B4 (10 m) are **cubic**-resampled to 20 m through a GDAL ``WarpedVRT`` on the
+  20 m grid. It is what upstream LIS does (``gdal.Warp(..., resampleAlg=cubic)``), it skips
+  the −10000 nodata pixels (a plain ``read(out_shape=…)`` would mix them into the swath edge),
+  and its result does not depend on the window that is read (the warper pads the source window
+  by the kernel radius), so row windows give the same values as the whole image.
+* S = B11 and CLM_R2 are read as they are (their grid *is* the 20 m grid).
+* The DEM is warped (bilinear, its own nodata skipped) from whatever CRS and resolution onto
+  the 20 m grid; pixels it does not cover are NaN. Its coverage is checked when opening.
+* The TCD is warped with nearest neighbour; pixels it does not cover or its nodata read 255
+  ("undefined", i.e. FSC-OG keeps FSC-TOC there).
+
+Pure rasterio/GDAL: no Qt.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from theia_plugin.core.i18n import tr
+from theia_plugin.core.raster.engine import Grid, plan_sources
+from theia_plugin.core.raster.theia_l2a import L2AProduct, ProductError, open_l2a
+
+#: Tree cover density value meaning "undefined" (> 100: FSC-OG keeps FSC-TOC).
+TCD_UNDEFINED = 255
+
+
+class CoverageError(ValueError):
+    """An auxiliary raster (DEM, TCD) that does not cover the product."""
+
+
+def _same_grid(a: Grid, b: Grid) -> bool:
+    tolerance = 1e-6 * a.resolution
+    return (
+        a.crs == b.crs
+        and (a.width, a.height) == (b.width, b.height)
+        and all(abs(x - y) <= tolerance for x, y in zip(a.transform[:6], b.transform[:6]))
+    )
+
+
+def _bounds(grid: Grid) -> tuple[float, float, float, float]:
+    t = grid.transform
+    xs = (t.c, t.c + t.a * grid.width)
+    ys = (t.f, t.f + t.e * grid.height)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@dataclass(frozen=True)
+class SnowInputs:
+    """The files of one detection: product bands, DEM and optional TCD, on the 20 m grid."""
+
+    product: L2AProduct
+    grid: Grid
+    green: str
+    red: str
+    swir: str
+    clm: str
+    dem: str
+    tcd: str | None = None
+    dem_resampled: bool = False
+
+    @classmethod
+    def open(
+        cls,
+        product: str | Path | L2AProduct,
+        dem_path: str | Path,
+        tcd_path: str | Path | None = None,
+    ) -> SnowInputs:
+        """Find and check the inputs; raises ``ProductError``, ``GridError`` or
+        ``CoverageError`` with a message naming the faulty file."""
+        if not isinstance(product, L2AProduct):
+            product = open_l2a(product)
+        missing = []
+        paths = {}
+        for name, find in (
+            ("B3", lambda: product.band("B3")),
+            ("B4", lambda: product.band("B4")),
+            ("B11", lambda: product.band("B11")),
+            ("CLM_R2", lambda: product.mask("CLM", 2)),
+        ):
+            try:
+                paths[name] = find()
+            except ProductError:
+                missing.append(
+                    f"MASKS/{product.product_id}_{name}.tif"
+                    if name == "CLM_R2"
+                    else f"{product.product_id}_FRE_{name}.tif"
+                )
+        if missing:
+            raise ProductError(
+                tr("{product}: snow detection needs {files}, missing from the product.").format(
+                    product=product.product_id, files=", ".join(missing)
+                )
+            )
+        grid = Grid.of(paths["B11"])
+        # Same CRS, origin and extent; B3/B4 at exactly twice the resolution (GridError if not).
+        plan_sources({name: paths[name] for name in ("B3", "B4", "CLM_R2")}, grid)
+        clm_grid = Grid.of(paths["CLM_R2"])
+        if clm_grid.resolution != grid.resolution:
+            raise ProductError(
+                tr("{path} is at {res} m; CLM_R2 must be on the 20 m grid of B11.").format(
+                    path=paths["CLM_R2"], res=clm_grid.resolution
+                )
+            )
+        dem_path = str(dem_path)
+        resampled = _check_coverage(dem_path, grid, tr("DEM"))
+        if tcd_path is not None:
+            tcd_path = str(tcd_path)
+            _check_coverage(tcd_path, grid, tr("Tree cover density"))
+        return cls(
+            product=product,
+            grid=grid,
+            green=paths["B3"],
+            red=paths["B4"],
+            swir=paths["B11"],
+            clm=paths["CLM_R2"],
+            dem=dem_path,
+            tcd=tcd_path,
+            dem_resampled=resampled,
+        )
+
+    def reader(self) -> WindowReader:
+        return WindowReader(self)
+
+
+def _check_coverage(path: str, grid: Grid, what: str) -> bool:
+    """Raise ``CoverageError`` unless ``path`` covers ``grid``; True when it must be resampled."""
+    import rasterio
+    from rasterio.errors import RasterioIOError
+    from rasterio.warp import transform_bounds
+
+    try:
+        with rasterio.open(path) as dataset:
+            source = Grid(dataset.crs, dataset.transform, dataset.width, dataset.height)
+            if dataset.crs is None:
+                raise CoverageError(
+                    tr("{what} {path} has no coordinate reference system.").format(
+                        what=what, path=path
+                    )
+                )
+            wanted = transform_bounds(grid.crs, dataset.crs, *_bounds(grid), densify_pts=21)
+            have = dataset.bounds
+    except RasterioIOError as exc:
+        raise CoverageError(
+            tr("{what} {path} cannot be read: {error}").format(what=what, path=path, error=exc)
+        ) from None
+    # Half a source pixel of slack: the edge pixels' centres still fall inside.
+    slack_x, slack_y = abs(source.transform.a) / 2, abs(source.transform.e) / 2
+    covered = (
+        have.left <= wanted[0] + slack_x
+        and have.bottom <= wanted[1] + slack_y
+        and have.right >= wanted[2] - slack_x
+        and have.top >= wanted[3] - slack_y
+    )
+    if not covered:
+        raise CoverageError(
+            tr(
+                "{what} {path} does not cover the product: it spans ({left:.6g}, {bottom:.6g}) – "
+                "({right:.6g}, {top:.6g}) in {crs}, the product needs ({need_left:.6g}, "
+                "{need_bottom:.6g}) – ({need_right:.6g}, {need_top:.6g})."
+            ).format(
+                what=what,
+                path=path,
+                left=have.left,
+                bottom=have.bottom,
+                right=have.right,
+                top=have.top,
+                crs=source.crs,
+                need_left=wanted[0],
+                need_bottom=wanted[1],
+                need_right=wanted[2],
+                need_top=wanted[3],
+            )
+        )
+    return not _same_grid(source, grid)
+
+
+class WindowReader:
+    """Open handles on every input; ``read(row0, rows)`` returns one window of each.
+
+    A context manager: ``with inputs.reader() as reader: reader.read(0, 512)``.
+    """
+
+    def __init__(self, inputs: SnowInputs):
+        self.inputs = inputs
+        self._stack = ExitStack()
+
+    def __enter__(self) -> WindowReader:
+        import rasterio
+        from rasterio.enums import Resampling
+        from rasterio.vrt import WarpedVRT
+
+        grid = self.inputs.grid
+        on_grid = {
+            "crs": grid.crs,
+            "transform": grid.transform,
+            "width": grid.width,
+            "height": grid.height,
+        }
+        stack = self._stack
+        try:
+
+            def open_(path):
+                return stack.enter_context(rasterio.open(path))
+
+            def warp(path, resampling, nodata, dtype, src_nodata=None):
+                source = open_(path)
+                if src_nodata is None:
+                    src_nodata = source.nodata
+                options = {**on_grid, "resampling": resampling, "nodata": nodata, "dtype": dtype}
+                if src_nodata is not None:
+                    options["src_nodata"] = src_nodata
+                return stack.enter_context(WarpedVRT(source, **options))
+
+            self._green = warp(self.inputs.green, Resampling.cubic, -10000, "int16", -10000)
+            self._red = warp(self.inputs.red, Resampling.cubic, -10000, "int16", -10000)
+            self._swir = open_(self.inputs.swir)
+            self._clm = open_(self.inputs.clm)
+            self._dem = warp(self.inputs.dem, Resampling.bilinear, np.nan, "float32")
+            self._tcd = None
+            if self.inputs.tcd is not None:
+                self._tcd = warp(self.inputs.tcd, Resampling.nearest, TCD_UNDEFINED, "uint8")
+        except BaseException:
+            stack.close()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def window(self, row0: int, rows: int):
+        from rasterio.windows import Window
+
+        return Window(0, row0, self.inputs.grid.width, rows)
+
+    def red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """What the detector's first pass needs: R and the DEM (float64, NaN uncovered)."""
+        window = self.window(row0, rows)
+        return self._red.read(1, window=window), self._dem.read(1, window=window).astype(np.float64)
+
+    def read(self, row0: int, rows: int) -> dict[str, np.ndarray | None]:
+        """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or
+        None) of rows ``row0 : row0 + rows``."""
+        window = self.window(row0, rows)
+        red, dem = self.red_dem(row0, rows)
+        return {
+            "green": self._green.read(1, window=window),
+            "red": red,
+            "swir": self._swir.read(1, window=window),
+            "clm": self._clm.read(1, window=window),
+            "dem": dem,
+            "tcd": None if self._tcd is None else self._tcd.read(1, window=window),
+        }
+
+
+__all__ = ["CoverageError", "SnowInputs", "WindowReader"]
