@@ -14,6 +14,11 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="200" />
+      <source>A saved search must be a JSON object</source>
+      <translation>Une recherche enregistrée doit être un objet JSON</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="153" />
       <source>Access denied</source>
       <translation>Accès refusé</translation>
@@ -29,15 +34,51 @@
       <translation>Échec de l'authentification</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="46" />
+      <source>Back to cloud: minimum red (milli-reflectance)</source>
+      <translation>Retour en nuage : rouge minimal (milli-réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="266" />
+      <source>Bounding box latitudes must be between -90 and 90 (south {south}, north {north})</source>
+      <translation>Les latitudes de l'emprise doivent être comprises entre -90 et 90 (sud {south}, nord {north})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="261" />
+      <source>Bounding box longitudes must be between -180 and 180 (west {west}, east {east})</source>
+      <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="49" />
+      <source>CLM bit of high clouds</source>
+      <translation>Bit CLM des nuages hauts</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="48" />
+      <source>CLM bit of shadows of clouds outside the image</source>
+      <translation>Bit CLM des ombres des nuages hors de l'image</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="47" />
+      <source>CLM bit of shadows of detected clouds</source>
+      <translation>Bit CLM des ombres des nuages détectés</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="65" />
       <source>Cache folder</source>
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/engine.py" line="225" />
+      <location filename="../../theia_plugin/core/raster/engine.py" line="246" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="79" />
       <location filename="../../theia_plugin/net/errors.py" line="278" />
       <source>Cancelled by the user</source>
       <translation>Annulé par l'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/themes.py" line="90" />
+      <source>Cannot read the CES themes file {path}: {error}</source>
+      <translation>Impossible de lire le fichier des thèmes des CES {path} : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="288" />
@@ -103,7 +144,32 @@
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="83" />
+      <location filename="../../theia_plugin/processing/indices.py" line="387" />
+      <source>Choose at least one index or give a formula.</source>
+      <translation>Choisissez au moins un indice ou donnez une formule.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="67" />
+      <source>Cloud</source>
+      <translation>Nuage</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="208" />
+      <source>Cloud (%)</source>
+      <translation>Nuage (%)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="45" />
+      <source>Cloud refinement: dark cloud maximum red (milli-reflectance)</source>
+      <translation>Affinage des nuages : rouge maximal d'un nuage sombre (milli-réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="44" />
+      <source>Cloud refinement: red downsampling factor rf</source>
+      <translation>Affinage des nuages : facteur de sous-échantillonnage du rouge rf</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="96" />
       <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
 
 Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
@@ -120,9 +186,57 @@ Les pixels signalés par le masque de nuages (CLM) ou hors de la fauchée (EDG) 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="422" />
+      <source>Computes one spectral index for each of several Theia Sentinel-2 L2A products and writes one Cloud Optimized GeoTIFF per product, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
+
+Products: a folder (every L2A zip or product folder directly inside it, or the folder itself if it is a product) and/or a list of product zips or folders, one path per line or separated by semicolons (in qgis_process: --PRODUCTS="/data/a.zip;/data/b.zip").
+
+Index: any of the Awesome Spectral Indices computable from Theia L2A bands, or a formula of your own over B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), which replaces the index; its files are then named &lt;product&gt;_formula.tif.
+
+A product that cannot be processed (missing bands, another grid, corrupt or truncated file) is reported as an error and leaves no file behind; the other products go on. Cancelling stops at once and leaves no partial file. Outputs: the output folder, the list of written files and the number of failed products.
+
+Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
+      <translation>Calcule un indice spectral pour chacun de plusieurs produits Theia Sentinel-2 L2A et écrit un GeoTIFF optimisé pour le cloud (COG) par produit, nommé &lt;produit&gt;_&lt;INDICE&gt;.tif, dans le dossier de sortie.
+
+Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient directement, ou le dossier lui-même s'il s'agit d'un produit) et/ou une liste de zips ou de dossiers de produits, un chemin par ligne ou séparés par des points-virgules (dans qgis_process : --PRODUCTS="/data/a.zip;/data/b.zip").
+
+Indice : n'importe lequel des Awesome Spectral Indices calculables avec les bandes Theia L2A, ou une formule personnelle sur B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), qui remplace l'indice ; ses fichiers sont alors nommés &lt;produit&gt;_formula.tif.
+
+Un produit qui ne peut pas être traité (bandes manquantes, autre grille, fichier corrompu ou tronqué) est signalé comme une erreur et ne laisse aucun fichier ; les autres produits continuent. L'annulation arrête aussitôt et ne laisse aucun fichier partiel. Sorties : le dossier de sortie, la liste des fichiers écrits et le nombre de produits en échec.
+
+Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="336" />
+      <source>Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or zip, read in place) in a single pass over its bands, and writes one Cloud Optimized GeoTIFF per index, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
+
+Indices: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of your own, one per line or separated by semicolons, written name = formula over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. mine = (N - R) / (N + R + 0.5). The name is used in the file name.
+
+Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata unless unticked. Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices. Outputs: the output folder and the list of written files; opened files are styled (a diverging red–green ramp for normalised differences).
+
+Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
+      <translation>Calcule plusieurs indices spectraux d'un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) en un seul passage sur ses bandes, et écrit un GeoTIFF optimisé pour le cloud (COG) par indice, nommé &lt;produit&gt;_&lt;INDICE&gt;.tif, dans le dossier de sortie.
+
+Indices : n'importe lesquels des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI de McFeeters, NDMI, NDSI, NBR, SAVI, EVI), et/ou des formules personnelles, une par ligne ou séparées par des points-virgules, écrites nom = formule sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. mon_indice = (N - R) / (N + R + 0.5). Le nom sert au nom du fichier.
+
+Les pixels signalés par le masque de nuages (CLM) ou hors de la fauchée (EDG) deviennent sans données, sauf si ces options sont décochées. Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia. Sorties : le dossier de sortie et la liste des fichiers écrits ; les fichiers ouverts sont symbolisés (une rampe divergente rouge–vert pour les différences normalisées).
+
+Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="236" />
       <source>Could not connect to the server</source>
       <translation>Connexion au serveur impossible</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="114" />
+      <source>DEM</source>
+      <translation>MNT</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="172" />
+      <source>DEM (metres)</source>
+      <translation>MNT (mètres)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="67" />
@@ -140,6 +254,23 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Détails…</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="148" />
+      <source>Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place) like Theia's operational Let It Snow processor, on the 20 m grid.
+
+Inputs: the L2A product (bands B3, B4, B11 and the cloud mask CLM_R2 are used; B3 and B4 are cubic-resampled to 20 m), a DEM covering the product in any projection and resolution (resampled bilinearly to the 20 m grid), and optionally a tree cover density raster (%) for the on-ground fractional snow cover. The advanced parameters default to the upstream Sentinel-2 values.
+
+Outputs, written as Cloud Optimized GeoTIFFs named like Theia's products in the output folder: SEB (0 no snow, 100 snow, 205 cloud, 255 no data), FSC-TOC (fractional snow cover, 1–100 %, same codes), FSC-OG with a tree cover density, NDSI (%), an expert bit mask (1 pass 1, 2 pass 2, 4 all clouds, 8 refined clouds), and a JSON file with the snowline elevation zs (−1000 when not found), the snow and cloud percentages of the valid pixels and the parameters.
+
+Reference: Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019), Theia Snow collection: high-resolution operational snow cover maps from Sentinel-2 and Landsat-8 data, Earth System Science Data 11, 493–514.</source>
+      <translation>Détecte la neige sur un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) comme la chaîne opérationnelle Let It Snow de Theia, sur la grille à 20 m.
+
+Entrées : le produit L2A (les bandes B3, B4, B11 et le masque de nuages CLM_R2 sont utilisés ; B3 et B4 sont rééchantillonnées à 20 m en cubique), un MNT couvrant le produit dans n'importe quelle projection et résolution (rééchantillonné en bilinéaire sur la grille à 20 m) et, en option, un raster de densité du couvert arboré (%) pour la fraction de neige au sol. Les paramètres avancés valent par défaut les valeurs Sentinel-2 de la chaîne d'origine.
+
+Sorties, écrites en GeoTIFF optimisés pour le cloud (COG) nommés comme les produits de Theia dans le dossier de sortie : SEB (0 pas de neige, 100 neige, 205 nuage, 255 sans données), FSC-TOC (fraction de surface enneigée, 1–100 %, mêmes codes), FSC-OG avec une densité du couvert arboré, NDSI (%), un masque de bits expert (1 passe 1, 2 passe 2, 4 tous nuages, 8 nuages affinés), et un fichier JSON avec l'altitude de la limite de l'enneigement zs (−1000 si elle n'est pas trouvée), les pourcentages de neige et de nuages des pixels valides et les paramètres.
+
+Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019), Theia Snow collection: high-resolution operational snow cover maps from Sentinel-2 and Landsat-8 data, Earth System Science Data 11, 493–514.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="336" />
       <source>Expected a JSON document but received {what}</source>
       <translation>Un document JSON était attendu, mais le serveur a renvoyé {what}</translation>
@@ -150,12 +281,38 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Un document JSON STAC était attendu, mais le serveur a renvoyé « {snippet} »</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="205" />
+      <source>Expert bit mask</source>
+      <translation>Masque de bits expert</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="203" />
+      <source>FSC on ground</source>
+      <translation>FSC au sol</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="202" />
+      <source>FSC top of canopy</source>
+      <translation>FSC au-dessus de la canopée</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="470" />
+      <source>Failed products</source>
+      <translation>Produits en échec</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="444" />
+      <source>Folder of Theia L2A products</source>
+      <translation>Dossier de produits Theia L2A</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="62" />
       <source>Folders</source>
       <translation>Dossiers</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="117" />
+      <location filename="../../theia_plugin/processing/indices.py" line="132" />
+      <location filename="../../theia_plugin/processing/indices.py" line="466" />
       <source>Formula of your own (replaces the index)</source>
       <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
@@ -196,9 +353,19 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="88" />
+      <location filename="../../theia_plugin/processing/indices.py" line="373" />
+      <source>Formulas of your own (name = formula, one per line)</source>
+      <translation>Formules personnelles (nom = formule, une par ligne)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/cog.py" line="147" />
       <source>GDAL could not write {path}.</source>
       <translation>GDAL n'a pas pu écrire {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/geodes_backend.py" line="123" />
+      <source>GEODES sent a search response without a “features” list</source>
+      <translation>GEODES a renvoyé une réponse de recherche sans liste « features »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="109" />
@@ -221,13 +388,25 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Nombre de nouvelles tentatives d'une requête de lecture en échec (avec des délais croissants).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="111" />
-      <location filename="../../theia_plugin/processing/indices.py" line="134" />
+      <location filename="../../theia_plugin/processing/indices.py" line="126" />
+      <location filename="../../theia_plugin/processing/indices.py" line="149" />
+      <location filename="../../theia_plugin/processing/indices.py" line="460" />
       <source>Index</source>
       <translation>Indice</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="132" />
+      <location filename="../../theia_plugin/processing/indices.py" line="294" />
+      <source>Index files</source>
+      <translation>Fichiers d'indices</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="366" />
+      <source>Indices</source>
+      <translation>Indices</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="147" />
+      <location filename="../../theia_plugin/processing/indices.py" line="284" />
       <source>Int16 ×10000 output like Theia</source>
       <translation>Sortie int16 ×10000 comme Theia</translation>
     </message>
@@ -243,12 +422,14 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="126" />
+      <location filename="../../theia_plugin/processing/indices.py" line="141" />
+      <location filename="../../theia_plugin/processing/indices.py" line="278" />
       <source>Mask clouds (CLM ≠ 0)</source>
       <translation>Masquer les nuages (CLM ≠ 0)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="129" />
+      <location filename="../../theia_plugin/processing/indices.py" line="144" />
+      <location filename="../../theia_plugin/processing/indices.py" line="281" />
       <source>Mask no-data edges (EDG)</source>
       <translation>Masquer les bords sans données (EDG)</translation>
     </message>
@@ -256,6 +437,16 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
       <source>McFeeters (1996) water index on green and NIR, (G - N)/(G + N), for open water. It is not Gao's NDWI (NIR and SWIR, vegetation water content), which OTB calls NDWI: that one is NDMI here.</source>
       <translation>Indice d'eau de McFeeters (1996) sur le vert et le PIR, (G - N)/(G + N), pour les surfaces en eau libre. Ce n'est pas le NDWI de Gao (PIR et MIR, teneur en eau de la végétation), que l'OTB appelle NDWI : celui-ci est le NDMI ici.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="209" />
+      <source>Metadata (JSON)</source>
+      <translation>Métadonnées (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="204" />
+      <source>NDSI (%)</source>
+      <translation>NDSI (%)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="48" />
@@ -268,14 +459,85 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Réseau</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="483" />
+      <source>No Theia L2A product given: choose a folder holding products or list them.</source>
+      <translation>Aucun produit Theia L2A fourni : choisissez un dossier qui en contient ou listez-les.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="140" />
       <source>No clear observation in the whole series: every date is cloudy or without data</source>
       <translation>Aucune observation claire dans toute la série : chaque date est nuageuse ou sans données</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="68" />
+      <source>No data</source>
+      <translation>Sans données</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="65" />
+      <source>No snow</source>
+      <translation>Pas de neige</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="119" />
       <source>No snow product between {start} and {end} (period with a {margin}-day margin)</source>
       <translation>Aucun produit neige entre le {start} et le {end} (période avec une marge de {margin} jours)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="51" />
+      <source>No-data value of the bands</source>
+      <translation>Valeur sans données des bandes</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="530" />
+      <source>None of the {count} products could be processed.</source>
+      <translation>Aucun des {count} produits n'a pu être traité.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="451" />
+      <source>Not a GEODES item: an object with an “id” was expected</source>
+      <translation>Ce n'est pas un item GEODES : un objet avec un « id » était attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="436" />
+      <source>Not a STAC item: an object with an “id” was expected</source>
+      <translation>Ce n'est pas un item STAC : un objet avec un « id » était attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="288" />
+      <source>Open the output files after running the algorithm</source>
+      <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="292" />
+      <location filename="../../theia_plugin/processing/snow.py" line="199" />
+      <source>Output folder</source>
+      <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="36" />
+      <source>Pass 1: minimum NDSI</source>
+      <translation>Passe 1 : NDSI minimal</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="37" />
+      <source>Pass 1: minimum red (milli-reflectance)</source>
+      <translation>Passe 1 : rouge minimal (milli-réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="43" />
+      <source>Pass 2 only if pass-1 snow exceeds this fraction of the image</source>
+      <translation>Passe 2 seulement si la neige de la passe 1 dépasse cette fraction de l'image</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="38" />
+      <source>Pass 2: minimum NDSI</source>
+      <translation>Passe 2 : NDSI minimal</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="39" />
+      <source>Pass 2: minimum red (milli-reflectance)</source>
+      <translation>Passe 2 : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
@@ -288,12 +550,18 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Les redirections de https vers http ne sont pas suivies, car elles exposeraient les données et les identifiants ; vérifiez l'adresse du service ou contactez son exploitant</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="50" />
+      <source>Reflectance scale of the product over milli-reflectance</source>
+      <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
       <source>Request timeout</source>
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="122" />
+      <location filename="../../theia_plugin/processing/indices.py" line="137" />
+      <location filename="../../theia_plugin/processing/indices.py" line="274" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
@@ -301,6 +569,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/ui/options_page.py" line="50" />
       <source>Retries</source>
       <translation>Nouvelles tentatives</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="131" />
+      <source>Search with a bounding box or a geometry, not both</source>
+      <translation>Cherchez avec une emprise ou une géométrie, pas les deux</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="52" />
@@ -318,6 +591,32 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Paramètres…</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="333" />
+      <source>Several indices at once</source>
+      <translation>Plusieurs indices à la fois</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="142" />
+      <location filename="../../theia_plugin/processing/snow.py" line="66" />
+      <source>Snow</source>
+      <translation>Neige</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="207" />
+      <source>Snow (%)</source>
+      <translation>Neige (%)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="201" />
+      <source>Snow (SEB)</source>
+      <translation>Neige (SEB)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="139" />
+      <source>Snow detection (Let It Snow)</source>
+      <translation>Détection de la neige (Let It Snow)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/detection.py" line="296" />
       <source>Snow detection inputs must share one 2-D grid; got {shapes}</source>
       <translation>Les entrées de la détection de neige doivent partager une même grille 2D ; reçu {shapes}</translation>
@@ -328,14 +627,60 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Les codes d'un produit neige doivent être compris entre 0 et 255 ; valeurs trouvées de {low} à {high}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="74" />
+      <location filename="../../theia_plugin/processing/snow.py" line="206" />
+      <source>Snowline elevation zs (m)</source>
+      <translation>Altitude de la limite de l'enneigement zs (m)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="187" />
+      <source>Snowline zs = {zs} m; the second pass is disabled.</source>
+      <translation>Limite de l'enneigement zs = {zs} m ; la seconde passe est désactivée.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="185" />
+      <source>Snowline zs = {zs} m; the second pass is enabled.</source>
+      <translation>Limite de l'enneigement zs = {zs} m ; la seconde passe est activée.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="40" />
+      <source>Snowline: elevation band height dz (m)</source>
+      <translation>Limite de l'enneigement : hauteur des tranches d'altitude dz (m)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="42" />
+      <source>Snowline: minimum clear fraction of a band</source>
+      <translation>Limite de l'enneigement : fraction claire minimale d'une tranche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="41" />
+      <source>Snowline: minimum snow fraction of clear pixels in a band</source>
+      <translation>Limite de l'enneigement : fraction minimale de neige parmi les pixels clairs d'une tranche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="87" />
       <source>Spectral index</source>
       <translation>Indice spectral</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="77" />
+      <location filename="../../theia_plugin/processing/indices.py" line="419" />
+      <source>Spectral index over several products</source>
+      <translation>Indice spectral sur plusieurs produits</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="90" />
+      <location filename="../../theia_plugin/processing/indices.py" line="263" />
       <source>Spectral indices</source>
       <translation>Indices spectraux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/themes.py" line="70" />
+      <source>The CES theme id “{id}” is used twice</source>
+      <translation>L'identifiant de thème de CES « {id} » est utilisé deux fois</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/themes.py" line="79" />
+      <source>The CES themes file is malformed: {error}</source>
+      <translation>Le fichier des thèmes des CES est mal formé : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/detection.py" line="354" />
@@ -343,9 +688,24 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Le MNT ne couvre pas toute l'image ({count} pixels sans altitude)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="169" />
+      <source>The DEM {path} has no elevation for {count} pixels of the product (rows {start}–{end} of the 20 m grid): it must cover the whole product with valid values.</source>
+      <translation>Le MNT {path} n'a pas d'altitude pour {count} pixels du produit (lignes {start}–{end} de la grille à 20 m) : il doit couvrir tout le produit avec des valeurs valides.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="143" />
+      <source>The DEM {path} is not on the product's 20 m grid: it is resampled onto it (bilinear).</source>
+      <translation>Le MNT {path} n'est pas sur la grille à 20 m du produit : il y est rééchantillonné (bilinéaire).</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
       <source>The QGIS authentication system is not available</source>
       <translation>Le système d'authentification de QGIS n'est pas disponible</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/stac_backend.py" line="209" />
+      <source>The STAC API {url} does not support item search</source>
+      <translation>L'API STAC {url} ne permet pas la recherche d'items</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="485" />
@@ -366,6 +726,22 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/net/qgis_transport.py" line="404" />
       <source>The authentication method “{method}” is not available in this QGIS</source>
       <translation>La méthode d'authentification « {method} » n'est pas disponible dans ce QGIS</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="258" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="255" />
+      <source>The bounding box must be four numbers: west, south, east, north</source>
+      <translation>L'emprise doit être quatre nombres : ouest, sud, est, nord</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="277" />
+      <source>The bounding box south ({south}) must be less than its north ({north})</source>
+      <translation>Le sud de l'emprise ({south}) doit être inférieur à son nord ({north})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="271" />
+      <source>The bounding box west ({west}) must be less than its east ({east})</source>
+      <translation>L'ouest de l'emprise ({west}) doit être inférieur à son est ({east})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
@@ -389,6 +765,16 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Le fichier téléchargé est corrompu (somme de contrôle {actual})</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="322" />
+      <source>The end date “{value}” is not a date (expected e.g. 2021-06-30)</source>
+      <translation>La date de fin « {value} » n'est pas une date (attendu par ex. 2021-06-30)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="338" />
+      <source>The filter on “{name}” must be (operator, value) with an operator among {ops}</source>
+      <translation>Le filtre sur « {name} » doit être (opérateur, valeur) avec un opérateur parmi {ops}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="148" />
       <source>The formula is empty.</source>
       <translation>La formule est vide.</translation>
@@ -404,9 +790,19 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Le lien a peut-être expiré : relancez la recherche pour en obtenir un nouveau</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="149" />
+      <source>The maximum cloud cover must be between 0 and 100 %, not {value}</source>
+      <translation>La couverture nuageuse maximale doit être comprise entre 0 et 100 %, pas {value}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="97" />
       <source>The network request failed</source>
       <translation>La requête réseau a échoué</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="165" />
+      <source>The page size must be a whole number from 1 to {maximum}, not {value}</source>
+      <translation>La taille de page doit être un nombre entier de 1 à {maximum}, pas {value}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="251" />
@@ -437,6 +833,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/net/errors.py" line="174" />
       <source>The resource was not found</source>
       <translation>La ressource est introuvable</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="304" />
+      <source>The search geometry must be a GeoJSON {types} with coordinates</source>
+      <translation>La géométrie de recherche doit être un {types} GeoJSON avec des coordonnées</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="265" />
@@ -505,6 +906,21 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="158" />
+      <source>The sort order needs a field name</source>
+      <translation>Le tri a besoin d'un nom de champ</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="136" />
+      <source>The start date ({start}) is after the end date ({end})</source>
+      <translation>La date de début ({start}) est postérieure à la date de fin ({end})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="320" />
+      <source>The start date “{value}” is not a date (expected e.g. 2021-06-30)</source>
+      <translation>La date de début « {value} » n'est pas une date (attendu par ex. 2021-06-30)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/parameters.py" line="104" />
       <source>The synthesis needs a hydrological year or a start and end date</source>
       <translation>La synthèse a besoin d'une année hydrologique ou d'une date de début et de fin</translation>
@@ -525,9 +941,16 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Theia (Data Terra) — version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="104" />
+      <location filename="../../theia_plugin/processing/indices.py" line="117" />
+      <location filename="../../theia_plugin/processing/indices.py" line="357" />
+      <location filename="../../theia_plugin/processing/snow.py" line="171" />
       <source>Theia L2A product (zip or folder)</source>
       <translation>Produit Theia L2A (zip ou dossier)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="452" />
+      <source>Theia L2A products (zips or folders, one path per line)</source>
+      <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="72" />
@@ -538,6 +961,16 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/net/base.py" line="776" />
       <source>Too many redirects</source>
       <translation>Trop de redirections</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="117" />
+      <source>Tree cover density</source>
+      <translation>Densité du couvert arboré</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="175" />
+      <source>Tree cover density (%) for FSC-OG</source>
+      <translation>Densité du couvert arboré (%) pour le FSC-OG</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="208" />
@@ -556,14 +989,29 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="248" />
+      <source>Two indices would be written to the same file: {first} and {second}.</source>
+      <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="1010" />
       <source>Unexpected HTTP {status} for a download</source>
       <translation>Réponse HTTP {status} inattendue pour un téléchargement</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/themes.py" line="108" />
+      <source>Unknown CES theme “{id}”</source>
+      <translation>Thème de CES « {id} » inconnu</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="305" />
       <source>Unknown band or constant {names} in formula {formula!r}. Known: {known}.</source>
       <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="217" />
+      <source>Unknown fields in the saved search: {names}</source>
+      <translation>Champs inconnus dans la recherche enregistrée : {names}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/parameters.py" line="107" />
@@ -606,6 +1054,16 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="179" />
+      <source>Write the expert bit mask</source>
+      <translation>Écrire le masque de bits expert</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="510" />
+      <source>[{n}/{total}] {index} of {product}</source>
+      <translation>[{n}/{total}] {index} de {product}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
       <source>a comprehension</source>
       <translation>une compréhension</translation>
@@ -629,6 +1087,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/core/indices/formula.py" line="72" />
       <source>attribute access (a.b)</source>
       <translation>l'accès à un attribut (a.b)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="135" />
+      <source>block_rows must be at least 1 (got {value})</source>
+      <translation>block_rows doit valoir au moins 1 (reçu {value})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="236" />
@@ -696,7 +1159,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="147" />
+      <location filename="../../theia_plugin/processing/indices.py" line="208" />
+      <source>{entry!r} is not of the form name = formula (e.g. mine = (N - R) / (N + R)); names start with a letter and use letters, digits, _ and -.</source>
+      <translation>{entry!r} n'est pas de la forme nom = formule (par ex. mon_indice = (N - R) / (N + R)) ; les noms commencent par une lettre et utilisent lettres, chiffres, _ et -.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="162" />
       <source>{index} of {product}</source>
       <translation>{index} de {product}</translation>
     </message>
@@ -709,6 +1177,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
       <source>{index}: the constant {name} has no default value; give one.</source>
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="392" />
+      <source>{indices} of {product}</source>
+      <translation>{indices} de {product}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="222" />
@@ -736,9 +1209,19 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>{path} n'existe pas.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="109" />
+      <source>{path} is at {res} m; CLM_R2 must be on the 20 m grid of B11.</source>
+      <translation>{path} est à {res} m ; CLM_R2 doit être sur la grille à 20 m de B11.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="138" />
       <source>{path} is neither a Theia L2A product folder nor a zip archive.</source>
       <translation>{path} n'est ni un dossier de produit Theia L2A ni une archive zip.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="477" />
+      <source>{path} is not a folder.</source>
+      <translation>{path} n'est pas un dossier.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="129" />
@@ -766,6 +1249,21 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>{product} : le masque MASKS/{product}_{mask}.tif est absent.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="99" />
+      <source>{product}: snow detection needs {files}, missing from the product.</source>
+      <translation>{product} : la détection de neige a besoin de {files}, absents du produit.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="242" />
+      <source>{product}: zs = {zs} m, snow {snow:.1f} %, cloud {cloud:.1f} %</source>
+      <translation>{product} : zs = {zs} m, neige {snow:.1f} %, nuage {cloud:.1f} %</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="521" />
+      <source>{product}: {error} (skipped; the other products go on)</source>
+      <translation>{product} : {error} (ignoré ; les autres produits continuent)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="855" />
       <source>{reason}: retrying in {seconds} s</source>
       <translation>{reason} : nouvelle tentative dans {seconds} s</translation>
@@ -779,6 +1277,21 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/net/base.py" line="331" />
       <source>{type} starting with “{snippet}”</source>
       <translation>{type} commençant par « {snippet} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="153" />
+      <source>{what} {path} cannot be read: {error}</source>
+      <translation>{what} {path} ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="165" />
+      <source>{what} {path} does not cover the product: it spans ({left:.6g}, {bottom:.6g}) – ({right:.6g}, {top:.6g}) in {crs}, the product needs ({need_left:.6g}, {need_bottom:.6g}) – ({need_right:.6g}, {need_top:.6g}).</source>
+      <translation>{what} {path} ne couvre pas le produit : il s'étend de ({left:.6g}, {bottom:.6g}) à ({right:.6g}, {top:.6g}) en {crs}, le produit demande ({need_left:.6g}, {need_bottom:.6g}) – ({need_right:.6g}, {need_top:.6g}).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="145" />
+      <source>{what} {path} has no coordinate reference system.</source>
+      <translation>{what} {path} n'a pas de système de coordonnées de référence.</translation>
     </message>
   </context>
 </TS>
