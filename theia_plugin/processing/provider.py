@@ -40,7 +40,16 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
-        from theia_plugin.processing.indices import SpectralIndexAlgorithm
+        from theia_plugin.processing.indices import (
+            IndicesOverProductsAlgorithm,
+            SeveralIndicesAlgorithm,
+            SpectralIndexAlgorithm,
+        )
         from theia_plugin.processing.snow import SnowDetectionAlgorithm
 
-        return [SpectralIndexAlgorithm(), SnowDetectionAlgorithm()]
+        return [
+            SpectralIndexAlgorithm(),
+            SeveralIndicesAlgorithm(),
+            IndicesOverProductsAlgorithm(),
+            SnowDetectionAlgorithm(),
+        ]

@@ -66,6 +66,17 @@ def test_run_matches_the_core_computation(provider, product_zip, tmp_path):
     np.testing.assert_array_equal(read(result["OUTPUT"]), read(reference))
 
 
+def test_a_product_folder_is_accepted(provider, tmp_path):
+    import processing
+
+    info = write_l2a_product(tmp_path / "p", date(2019, 4, 12), size_10m=60, truth=False)
+    result = processing.run(
+        "theia:spectralindex",
+        {"INPUT": str(info.path), "INDEX": "NDVI", "OUTPUT": str(tmp_path / "ndvi.tif")},
+    )
+    assert np.isfinite(read(result["OUTPUT"])).any()
+
+
 def test_user_formula_replaces_the_index(provider, product_zip, tmp_path):
     import processing
 

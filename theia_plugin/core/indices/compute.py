@@ -89,10 +89,13 @@ def compute_indices(
     resolution: int = 10,
     masks: MaskOptions = MaskOptions(),
     int16: bool = False,
-    block_rows: int = 512,
+    block_rows: int | None = None,
     feedback=None,
 ) -> list[Path]:
-    """Compute every request in one pass over ``product``; returns the written COG paths."""
+    """Compute every request in one pass over ``product``; returns the written COG paths.
+
+    ``block_rows`` (default: :func:`window_rows`) is the height of the full-width windows.
+    """
     if len(requests) != len(destinations):
         raise ValueError("one destination per index")
     bands = required_bands(requests)
@@ -146,6 +149,8 @@ def compute_indices(
             for writer, array in zip(writers, outputs):
                 writer.write(array, window)
 
+        if block_rows is None:
+            block_rows = window_rows(grid.width, len(sources), len(requests))
         run_windows(sources, grid, compute, write, block_rows=block_rows, feedback=feedback)
     except BaseException as exc:
         for writer in reversed(opened):
@@ -154,6 +159,25 @@ def compute_indices(
     for writer in reversed(opened):
         writer.__exit__(None, None, None)
     return [Path(d) for d in destinations]
+
+
+#: Bytes of arrays one window may hold while it is read, computed and written (a few windows
+#: are in flight at once: see :func:`theia_plugin.core.raster.engine.run_windows`).
+WINDOW_BUDGET = 96 * 2**20
+
+
+def window_rows(width: int, sources: int, outputs: int) -> int:
+    """Rows per window: 512 at most, fewer (a power of two, 64 at least) when many bands or
+    indices would make a window heavy, so peak memory stays well under 1 GB for a full tile.
+
+    Per pixel: each source as read (≤ 2 bytes) and as float32 reflectance, each output and
+    about one float32 temporary per output while formulas are evaluated.
+    """
+    per_row = width * (sources * (2 + 4) + outputs * 2 * 4)
+    rows = 512
+    while rows > 64 and rows * per_row > WINDOW_BUDGET:
+        rows //= 2
+    return rows
 
 
 def output_grid(product: L2AProduct, resolution: int) -> Grid:

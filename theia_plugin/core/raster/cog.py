@@ -4,6 +4,13 @@ Windows go into a tiled, compressed GeoTIFF next to the destination; when every 
 written, GDAL's COG driver copies it (streaming, with overviews) into a second temporary file
 that replaces the destination in one rename. A failure or a cancellation removes both
 temporary files and leaves any previous destination untouched.
+
+Memory: GDAL's block cache is shared by the whole process (QGIS's renderers included) and
+its size is fixed when it is first used, so it is not ours to shrink (``GDAL_CACHEMAX`` set
+later is ignored; ``gdal.SetCacheMax`` and ``rasterio.Env(GDAL_CACHEMAX=…)`` change it for every
+thread). Instead, blocks are dropped as soon as they are done with: the draft is flushed each
+time a row of its blocks is complete, and the COG copy flushes its source (the draft) as it
+progresses. Without that, a full tile fills the default cache (5 % of RAM) with dead blocks.
 """
 
 from __future__ import annotations
@@ -21,46 +28,85 @@ def _temporary_sibling(dest: Path, suffix: str) -> Path:
     return dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}{suffix}")
 
 
+_GDAL_TYPES = {
+    "uint8": "Byte",
+    "int16": "Int16",
+    "uint16": "UInt16",
+    "int32": "Int32",
+    "uint32": "UInt32",
+    "float32": "Float32",
+    "float64": "Float64",
+}
+_DRAFT_BLOCK = 512
+
+
 class CogWriter:
-    """Context manager: ``with CogWriter(dest, profile) as out: out.write(array, window)``."""
+    """Context manager: ``with CogWriter(dest, profile) as out: out.write(array, window)``.
+
+    ``profile`` is rasterio-like (``width``, ``height``, ``count``, ``dtype``, ``crs``,
+    ``transform``, ``nodata``). ``write`` may run in another thread than ``__enter__``, but
+    never concurrently with another call on the same writer.
+    """
 
     def __init__(self, dest: str | Path, profile: dict, overviews: bool = True):
-        import rasterio
-
-        self._rasterio = rasterio
         self.dest = Path(dest)
         self.dest.parent.mkdir(parents=True, exist_ok=True)
         dtype = np.dtype(profile["dtype"])
         self.predictor = 3 if dtype.kind == "f" else 2
-        self.profile = {
-            **profile,
-            "driver": "GTiff",
-            "tiled": True,
-            "blockxsize": 512,
-            "blockysize": 512,
-            # The draft is compressed quickly: the COG copy re-encodes it anyway, and
-            # compressing both with DEFLATE would double the dominant cost.
-            "compress": "ZSTD",
-            "zstd_level": 1,
-            "BIGTIFF": "YES",
-        }
+        self.profile = dict(profile)
         self.overviews = overviews
         self._draft = _temporary_sibling(self.dest, ".part.tif")
         self._dataset = None
 
     def __enter__(self) -> CogWriter:
-        self._dataset = self._rasterio.open(self._draft, "w", **self.profile)
+        from osgeo import gdal
+
+        gdal.UseExceptions()
+        p = self.profile
+        options = [
+            "TILED=YES",
+            f"BLOCKXSIZE={_DRAFT_BLOCK}",
+            f"BLOCKYSIZE={_DRAFT_BLOCK}",
+            # The draft is compressed quickly: the COG copy re-encodes it anyway, and
+            # compressing both with DEFLATE would double the dominant cost.
+            "COMPRESS=ZSTD",
+            "ZSTD_LEVEL=1",
+            "BIGTIFF=YES",
+        ]
+        gdal_type = gdal.GetDataTypeByName(_GDAL_TYPES[np.dtype(p["dtype"]).name])
+        dataset = gdal.GetDriverByName("GTiff").Create(
+            str(self._draft), p["width"], p["height"], p.get("count", 1), gdal_type, options
+        )
+        if p.get("crs") is not None:
+            from rasterio.crs import CRS
+
+            dataset.SetProjection(CRS.from_user_input(p["crs"]).to_wkt())
+        if p.get("transform") is not None:
+            dataset.SetGeoTransform(p["transform"].to_gdal())
+        if p.get("nodata") is not None:
+            for band in range(1, dataset.RasterCount + 1):
+                dataset.GetRasterBand(band).SetNoDataValue(float(p["nodata"]))
+        self._dataset = dataset
         return self
 
     def write(self, array: np.ndarray, window, band: int = 1) -> None:
-        self._dataset.write(array, band, window=window)
+        """Write ``array`` at ``window`` (a rasterio Window with integer offsets)."""
+        row = int(window.row_off)
+        self._dataset.GetRasterBand(band).WriteArray(array, int(window.col_off), row)
+        end = row + array.shape[0]
+        if end % _DRAFT_BLOCK == 0 or end >= self._dataset.RasterYSize:
+            # A row of blocks is complete: compress it to disk and drop it from the cache.
+            self._dataset.FlushCache()
 
     def set_band_description(self, band: int, text: str) -> None:
-        self._dataset.set_band_description(band, text)
+        self._dataset.GetRasterBand(band).SetDescription(text)
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            self._dataset.close()
+            dataset, self._dataset = self._dataset, None
+            if dataset is not None:
+                dataset.FlushCache()
+                dataset = None  # closes it
             if exc_type is None:
                 self._publish()
         finally:
@@ -80,13 +126,30 @@ class CogWriter:
             f"OVERVIEWS={'AUTO' if self.overviews else 'NONE'}",
             "OVERVIEW_RESAMPLING=AVERAGE",
         ]
+        source = gdal.Open(str(self._draft))
+        flushed = [0.0]
+
+        def drop_read_blocks(complete, message, data):
+            # Called between chunks by the overview pass and by the copy: the draft's blocks
+            # read so far are not needed again (each pass reads them in order, once).
+            if complete - flushed[0] >= 1 / 128:
+                source.FlushCache()
+                flushed[0] = complete
+            return 1
+
         try:
             result = gdal.Translate(
-                str(final_draft), str(self._draft), format="COG", creationOptions=options
+                str(final_draft),
+                source,
+                format="COG",
+                creationOptions=options,
+                callback=drop_read_blocks,
             )
             if result is None:
                 raise OSError(tr("GDAL could not write {path}.").format(path=self.dest))
             result = None
+            source = None
             os.replace(final_draft, self.dest)
         finally:
+            source = None
             final_draft.unlink(missing_ok=True)

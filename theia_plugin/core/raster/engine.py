@@ -143,6 +143,32 @@ def _read(dataset, plan: _SourcePlan, window, upsampling):
     )
 
 
+#: Decoded bytes of one source that may sit in GDAL's block cache before they are dropped.
+SOURCE_CACHE_BUDGET = 16 * 2**20
+
+
+def _drop_read_blocks(dataset, plan: _SourcePlan, window, grid: Grid, pending: float) -> bool:
+    """True when the blocks read so far from ``dataset`` should be dropped from the cache:
+    ``window`` ends on a block boundary of the source (not on its last row) and ``pending``
+    source rows read since the last drop weigh at least :data:`SOURCE_CACHE_BUDGET`.
+
+    GDAL's block cache is process-wide and sized once (5 % of RAM by default); blocks that
+    were read stay in it until evicted, so a full tile would fill it. Every block above that
+    boundary has been read for good: dropping them keeps the cache use to a few block rows per
+    source, without touching the cache size that the rest of QGIS shares. (Dropping means
+    reopening the source: not after every window, which costs seeks in deflated zips.)
+    """
+    end = window.row_off + window.height
+    if end >= grid.height:
+        return False
+    itemsize = np.dtype(dataset.dtypes[0]).itemsize
+    if pending * dataset.width * itemsize < SOURCE_CACHE_BUDGET:
+        return False
+    source_end = end / plan.factor
+    block_rows = dataset.block_shapes[0][0]
+    return abs(source_end - block_rows * round(source_end / block_rows)) < 1e-6
+
+
 def run_windows(
     sources: Mapping[str, str],
     grid: Grid,
@@ -181,12 +207,20 @@ def run_windows(
 
     def reader() -> None:
         try:
-            handles = {p.name: rasterio.open(p.path) for p in plans}
+            handles = {p.name: rasterio.open(p.path, sharing=False) for p in plans}
+            pending = {p.name: 0.0 for p in plans}  # source rows read since the last drop
             try:
                 for window in windows:
                     if stop.is_set():
                         return
                     arrays = {p.name: _read(handles[p.name], p, window, resampling) for p in plans}
+                    for p in plans:
+                        pending[p.name] += window.height / p.factor
+                        if _drop_read_blocks(handles[p.name], p, window, grid, pending[p.name]):
+                            # Closing drops this source's blocks from GDAL's block cache.
+                            handles[p.name].close()
+                            handles[p.name] = rasterio.open(p.path, sharing=False)
+                            pending[p.name] = 0.0
                     if not put(to_compute, (window, arrays)):
                         return
             finally:
