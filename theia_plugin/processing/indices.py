@@ -32,9 +32,9 @@ from theia_plugin.core.indices.compute import IndexRequest, MaskOptions, compute
 from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.raster.engine import CancelledError, GridError
 from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
+from theia_plugin.processing.parameters import product_parameter
 
 RESOLUTIONS = (10, 20)
-_ANY_PATH = "All files (*)"
 
 
 def is_normalised_difference(request: IndexRequest) -> bool:
@@ -111,15 +111,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.INPUT,
-                tr("Theia L2A product (zip or folder)"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                # The default filter (*.*) refuses product folders, whose names have no dot.
-                fileFilter=_ANY_PATH,
-            )
-        )
+        self.addParameter(product_parameter(self.INPUT))
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -351,15 +343,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.INPUT,
-                tr("Theia L2A product (zip or folder)"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                # The default filter (*.*) refuses product folders, whose names have no dot.
-                fileFilter=_ANY_PATH,
-            )
-        )
+        self.addParameter(product_parameter(self.INPUT))
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(

@@ -6,7 +6,6 @@ Thin wrapper over :func:`theia_plugin.core.snow.run_detection.detect_product`.
 from __future__ import annotations
 
 from dataclasses import fields
-from pathlib import Path
 from typing import ClassVar
 
 from qgis.core import (
@@ -18,7 +17,6 @@ from qgis.core import (
     QgsProcessingOutputRasterLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -28,6 +26,7 @@ from theia_plugin.core.i18n import tr
 from theia_plugin.core.raster.engine import CancelledError
 from theia_plugin.core.snow.parameters import DetectionParameters
 from theia_plugin.core.snow.run_detection import detect_product
+from theia_plugin.processing.parameters import product_parameter
 
 
 def _parameter_labels() -> dict[str, str]:
@@ -97,28 +96,6 @@ class _StyleSnowLayer(QgsProcessingLayerPostProcessorInterface):
             apply_ramp(layer, "Blues", 0.0, 100.0, classes=11)
 
 
-class _ProductParameter(QgsProcessingParameterFile):
-    """A file parameter that also accepts a folder: a Theia product is a zip or a folder.
-
-    QGIS 3.22's file behaviour rejects folders and its folder behaviour cannot pick a zip in
-    the dialog; this keeps the file picker and lets a folder path through.
-    """
-
-    def __init__(self, name: str, description: str):
-        super().__init__(name, description, behavior=QgsProcessingParameterFile.Behavior.File)
-
-    def clone(self):
-        copy = _ProductParameter(self.name(), self.description())
-        copy.setFlags(self.flags())
-        copy.setHelp(self.help())
-        return copy
-
-    def checkValueIsAcceptable(self, value, context=None) -> bool:
-        if isinstance(value, str) and value and Path(value).is_dir():
-            return True
-        return super().checkValueIsAcceptable(value, context)
-
-
 class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
     INPUT, DEM, TCD, EXPERT, OUTPUT_FOLDER = "INPUT", "DEM", "TCD", "EXPERT", "OUTPUT_FOLDER"
     SEB, FSC_TOC, FSC_OG, NDSI, EXPERT_MASK = "SEB", "FSC_TOC", "FSC_OG", "NDSI", "EXPERT_MASK"
@@ -168,7 +145,7 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(_ProductParameter(self.INPUT, tr("Theia L2A product (zip or folder)")))
+        self.addParameter(product_parameter(self.INPUT))
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (metres)")))
         self.addParameter(
             QgsProcessingParameterRasterLayer(
