@@ -1,12 +1,14 @@
 """GDAL's block cache stays bounded during a computation, and the values do not change.
 
 The cache is process-wide and its size is fixed on first use, so the engine does not resize
-it: it drops the blocks it is done with (sources block row by block row, the draft as rows of
-its blocks are complete, the draft again while the COG copy progresses).
+it: it drops the blocks it is done with (sources block row by block row, the draft and its
+overviews as rows of their blocks are complete, the draft again while the COG copy progresses).
+Also here: the COG written window by window, with its overviews averaged on the way.
 """
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 import numpy as np
@@ -77,41 +79,72 @@ def test_the_engine_and_the_draft_do_not_fill_the_block_cache(product, tmp_path,
     np.testing.assert_array_equal(read(tmp_path / "out.tif"), expected)
 
 
-@pytest.mark.parametrize("rows", [512, 300])
-def test_cog_written_window_by_window_equals_gdal_own_cog(tmp_path, rows):
+def block_means(values: np.ndarray) -> np.ndarray:
+    """Independent reference: NaN-aware mean of each 2×2 block, odd edges padded with NaN."""
+    height, width = values.shape
+    padded = np.full((height + height % 2, width + width % 2), np.nan, dtype=np.float64)
+    padded[:height, :width] = values
+    blocks = padded.reshape(padded.shape[0] // 2, 2, padded.shape[1] // 2, 2)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN blocks
+        return np.nanmean(blocks, axis=(1, 3))
+
+
+@pytest.mark.parametrize("rows", [512, 300, 77])
+def test_cog_written_window_by_window_is_a_cog_with_averaged_overviews(tmp_path, rows):
     rng = np.random.default_rng(rows)
-    data = rng.normal(size=(1100, 1300)).astype(np.float32)
+    data = rng.normal(size=(1101, 2301)).astype(np.float32)
     data[rng.random(data.shape) < 0.05] = np.nan
-    profile = dict(width=1300, height=1100, count=1, crs=CRS.from_epsg(32631),
+    data[:64, :64] = np.nan  # whole overview pixels without a valid value
+    profile = dict(width=2301, height=1101, count=1, crs=CRS.from_epsg(32631),
                    transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="float32",
                    nodata=float("nan"))  # fmt: skip
     dest = tmp_path / "windowed.tif"
     with CogWriter(dest, profile) as writer:
-        for row in range(0, 1100, rows):
+        for row in range(0, 1101, rows):
             block = data[row : row + rows]
-            writer.write(block, Window(0, row, 1300, block.shape[0]))
-    plain = tmp_path / "plain.tif"
-    with rasterio.open(plain, "w", driver="GTiff", **profile) as dataset:
-        dataset.write(data, 1)
-    reference = tmp_path / "reference.tif"
-    gdal.Translate(
-        str(reference), str(plain), format="COG",
-        creationOptions=["COMPRESS=DEFLATE", "OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=AVERAGE",
-                         "BLOCKSIZE=512"],
-    )  # fmt: skip
-    got, want = gdal.Open(str(dest)), gdal.Open(str(reference))
+            writer.write(block, Window(0, row, 2301, block.shape[0]))
+    got = gdal.Open(str(dest))
     assert got.GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE") == "COG"
-    assert got.GetGeoTransform() == want.GetGeoTransform()
-    assert got.GetRasterBand(1).GetNoDataValue() != got.GetRasterBand(1).GetNoDataValue()  # NaN
-    bands = got.GetRasterBand(1), want.GetRasterBand(1)
-    np.testing.assert_array_equal(bands[0].ReadAsArray(), data)
-    assert bands[0].GetOverviewCount() == bands[1].GetOverviewCount() >= 1
-    for level in range(bands[1].GetOverviewCount()):
-        np.testing.assert_array_equal(
-            bands[0].GetOverview(level).ReadAsArray(), bands[1].GetOverview(level).ReadAsArray()
+    assert got.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE"
+    assert got.GetGeoTransform() == (300000, 10, 0, 5000000, 0, -10)
+    band = got.GetRasterBand(1)
+    assert band.GetNoDataValue() != band.GetNoDataValue()  # NaN
+    np.testing.assert_array_equal(band.ReadAsArray(), data)
+    # Levels until the smallest fits one 512 block: 1151, 576, 288 px wide.
+    assert [band.GetOverview(i).XSize for i in range(band.GetOverviewCount())] == [1151, 576, 288]
+    expected = data
+    for level in range(band.GetOverviewCount()):
+        expected = block_means(expected)
+        np.testing.assert_allclose(
+            band.GetOverview(level).ReadAsArray(), expected, rtol=1e-6, atol=1e-6, equal_nan=True
         )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.tif", "reference.tif",
-                                                          "windowed.tif"]  # fmt: skip
+    assert [p.name for p in tmp_path.iterdir()] == ["windowed.tif"]  # no draft left
+
+
+def test_int16_overviews_ignore_nodata_and_round(tmp_path):
+    data = np.array([[1, 2, -10000, 7], [4, 4, -10000, -10000]], dtype=np.int16)
+    data = np.tile(data, (300, 150))  # 600 × 600: one overview level
+    profile = dict(width=600, height=600, count=1, crs=CRS.from_epsg(32631),
+                   transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="int16",
+                   nodata=-10000)  # fmt: skip
+    with CogWriter(tmp_path / "out.tif", profile) as writer:
+        writer.write(data, Window(0, 0, 600, 600))
+    dataset = gdal.Open(str(tmp_path / "out.tif"))
+    overview = dataset.GetRasterBand(1).GetOverview(0).ReadAsArray()
+    assert overview.shape == (300, 300)
+    # (1 + 2 + 4 + 4) / 4 = 2.75 → 3; only 7 is valid in the second block.
+    np.testing.assert_array_equal(overview[:2, :2], [[3, 7], [3, 7]])
+
+
+def test_windows_that_do_not_span_the_width_are_refused_with_overviews(tmp_path):
+    profile = dict(width=600, height=600, count=1, crs=CRS.from_epsg(32631),
+                   transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="float32",
+                   nodata=float("nan"))  # fmt: skip
+    writer = CogWriter(tmp_path / "out.tif", profile)
+    with pytest.raises(ValueError, match="full width"), writer:
+        writer.write(np.zeros((10, 300), np.float32), Window(0, 0, 300, 10))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_indices_at_both_resolutions_still_match_when_blocks_are_dropped(product, tmp_path):

@@ -1,16 +1,19 @@
 """Cloud Optimized GeoTIFF output, written window by window and published atomically.
 
-Windows go into a tiled, compressed GeoTIFF next to the destination; when every window is
-written, GDAL's COG driver copies it (streaming, with overviews) into a second temporary file
-that replaces the destination in one rename. A failure or a cancellation removes both
-temporary files and leaves any previous destination untouched.
+Windows go into a tiled, uncompressed GeoTIFF draft next to the destination, and its
+overview levels are averaged from the same rows as they are written (no second read). When
+every window is written, GDAL's COG driver copies the draft and its overviews, compressing
+them on all cores, into a second temporary file that replaces the destination in one rename.
+Compressing once, at the end, is the whole cost of the COG: the draft costs a memory copy.
+A failure or a cancellation removes both temporary files and leaves any previous destination
+untouched.
 
 Memory: GDAL's block cache is shared by the whole process (QGIS's renderers included) and
 its size is fixed when it is first used, so it is not ours to shrink (``GDAL_CACHEMAX`` set
 later is ignored; ``gdal.SetCacheMax`` and ``rasterio.Env(GDAL_CACHEMAX=…)`` change it for every
-thread). Instead, blocks are dropped as soon as they are done with: the draft is flushed each
-time a row of its blocks is complete, and the COG copy flushes its source (the draft) as it
-progresses. Without that, a full tile fills the default cache (5 % of RAM) with dead blocks.
+thread). Instead, blocks are dropped as soon as they are written: the draft and each of its
+overviews are flushed after every window, and the COG copy flushes its source (the draft) as
+it progresses. Without that, a full tile fills the default cache (5 % of RAM) with dead blocks.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from theia_plugin.core.i18n import tr
+from theia_plugin.core.raster.overviews import OverviewPyramid, overview_factors
 
 
 def _temporary_sibling(dest: Path, suffix: str) -> Path:
@@ -45,7 +49,8 @@ class CogWriter:
 
     ``profile`` is rasterio-like (``width``, ``height``, ``count``, ``dtype``, ``crs``,
     ``transform``, ``nodata``). ``write`` may run in another thread than ``__enter__``, but
-    never concurrently with another call on the same writer.
+    never concurrently with another call on the same writer. With ``overviews`` (averages,
+    for continuous values), windows must span the full width and come in row order.
     """
 
     def __init__(self, dest: str | Path, profile: dict, overviews: bool = True):
@@ -67,10 +72,9 @@ class CogWriter:
             "TILED=YES",
             f"BLOCKXSIZE={_DRAFT_BLOCK}",
             f"BLOCKYSIZE={_DRAFT_BLOCK}",
-            # The draft is compressed quickly: the COG copy re-encodes it anyway, and
-            # compressing both with DEFLATE would double the dominant cost.
-            "COMPRESS=ZSTD",
-            "ZSTD_LEVEL=1",
+            # Uncompressed: the COG copy encodes every block anyway, and encoding is the
+            # dominant cost of the whole computation.
+            "COMPRESS=NONE",
             "BIGTIFF=YES",
         ]
         gdal_type = gdal.GetDataTypeByName(_GDAL_TYPES[np.dtype(p["dtype"]).name])
@@ -86,17 +90,35 @@ class CogWriter:
         if p.get("nodata") is not None:
             for band in range(1, dataset.RasterCount + 1):
                 dataset.GetRasterBand(band).SetNoDataValue(float(p["nodata"]))
+        self._pyramids = {}
+        if self.overviews:
+            factors = overview_factors(p["width"], p["height"], _DRAFT_BLOCK)
+            if factors:
+                dataset.BuildOverviews("NONE", factors)  # empty levels, filled as rows come
+            for band in range(1, dataset.RasterCount + 1):
+                self._pyramids[band] = OverviewPyramid(
+                    p["width"], p["height"], len(factors), p.get("nodata")
+                )
         self._dataset = dataset
         return self
 
     def write(self, array: np.ndarray, window, band: int = 1) -> None:
         """Write ``array`` at ``window`` (a rasterio Window with integer offsets)."""
         row = int(window.row_off)
-        self._dataset.GetRasterBand(band).WriteArray(array, int(window.col_off), row)
-        end = row + array.shape[0]
-        if end % _DRAFT_BLOCK == 0 or end >= self._dataset.RasterYSize:
-            # A row of blocks is complete: compress it to disk and drop it from the cache.
-            self._dataset.FlushCache()
+        target = self._dataset.GetRasterBand(band)
+        target.WriteArray(array, int(window.col_off), row)
+        # Every block written goes to disk and leaves the cache at once (overview levels each
+        # for itself: flushing the dataset leaves their blocks cached). The draft being
+        # uncompressed, completing a block flushed half-written only reads it back.
+        target.FlushCache()
+        pyramid = self._pyramids.get(band)
+        if pyramid is not None:
+            if int(window.col_off) != 0 or array.shape[1] != target.XSize:
+                raise ValueError("windows of a COG with overviews must span the full width")
+            for level, level_row, rows in pyramid.push(array):
+                overview = target.GetOverview(level - 1)
+                overview.WriteArray(rows, 0, level_row)
+                overview.FlushCache()
 
     def set_band_description(self, band: int, text: str) -> None:
         self._dataset.GetRasterBand(band).SetDescription(text)
@@ -123,15 +145,15 @@ class CogWriter:
             "BLOCKSIZE=512",
             "BIGTIFF=IF_SAFER",
             "NUM_THREADS=ALL_CPUS",
-            f"OVERVIEWS={'AUTO' if self.overviews else 'NONE'}",
-            "OVERVIEW_RESAMPLING=AVERAGE",
+            # The draft's own levels (averaged as rows were written); none when not wanted.
+            f"OVERVIEWS={'FORCE_USE_EXISTING' if self.overviews else 'NONE'}",
         ]
         source = gdal.Open(str(self._draft))
         flushed = [0.0]
 
         def drop_read_blocks(complete, message, data):
-            # Called between chunks by the overview pass and by the copy: the draft's blocks
-            # read so far are not needed again (each pass reads them in order, once).
+            # Called between chunks of the copy: the draft's blocks read so far are not
+            # needed again (the copy reads each level in order, once).
             if complete - flushed[0] >= 1 / 128:
                 source.FlushCache()
                 flushed[0] = complete

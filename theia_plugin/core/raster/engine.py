@@ -169,6 +169,14 @@ def _drop_read_blocks(dataset, plan: _SourcePlan, window, grid: Grid, pending: f
     return abs(source_end - block_rows * round(source_end / block_rows)) < 1e-6
 
 
+def _open_source(path: str):
+    """A private handle: GDAL handles are not thread-safe. (Decoding one window's blocks on
+    several threads, GDAL's NUM_THREADS, was measured slower: the cores are already busy.)"""
+    import rasterio
+
+    return rasterio.open(path, sharing=False)
+
+
 def run_windows(
     sources: Mapping[str, str],
     grid: Grid,
@@ -185,7 +193,6 @@ def run_windows(
     ``write(outputs, window)`` runs in the writer thread. ``feedback`` (QgsFeedback-like:
     ``isCanceled()``, ``setProgress()``) cancels between windows.
     """
-    import rasterio
     from rasterio.enums import Resampling
 
     plans = plan_sources(sources, grid)
@@ -207,7 +214,7 @@ def run_windows(
 
     def reader() -> None:
         try:
-            handles = {p.name: rasterio.open(p.path, sharing=False) for p in plans}
+            handles = {p.name: _open_source(p.path) for p in plans}
             pending = {p.name: 0.0 for p in plans}  # source rows read since the last drop
             try:
                 for window in windows:
@@ -219,7 +226,7 @@ def run_windows(
                         if _drop_read_blocks(handles[p.name], p, window, grid, pending[p.name]):
                             # Closing drops this source's blocks from GDAL's block cache.
                             handles[p.name].close()
-                            handles[p.name] = rasterio.open(p.path, sharing=False)
+                            handles[p.name] = _open_source(p.path)
                             pending[p.name] = 0.0
                     if not put(to_compute, (window, arrays)):
                         return
