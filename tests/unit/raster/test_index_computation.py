@@ -129,8 +129,10 @@ def test_masks_can_be_disabled(product, tmp_path):
 
 def test_missing_band_is_named_and_nothing_is_written(product, tmp_path):
     dest = tmp_path / "x.tif"
-    with pytest.raises(ProductError, match="uses T, which is not a band"):
+    with pytest.raises(ProductError, match=r"lacks the band\(s\) T \(no such band in SENTINEL2A"):
         compute_indices(product, [IndexRequest.from_formula("thermal", "T - R")], [dest])
+    with pytest.raises(ProductError, match="uses XYZ, which is not a band name"):
+        compute_indices(product, [IndexRequest.from_formula("odd", "XYZ - R")], [dest])
     assert list(tmp_path.iterdir()) == []
 
 

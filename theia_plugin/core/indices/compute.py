@@ -1,9 +1,9 @@
-"""Spectral indices of a Theia L2A product, several in one pass, masked, as COGs.
+"""Spectral indices of a Theia L2A product or any raster, several in one pass, masked, as COGs.
 
-Reflectance is the L2A value / 10000 (nodata −10000 → NaN). By default pixels flagged in
-the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath (EDG) become nodata.
-Outputs are float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices
-product.
+Reflectance is the stored value × scale + offset (Theia: / 10000, nodata −10000 → NaN). By
+default pixels flagged in the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath
+(EDG) become nodata; MG2 and SAT masks are options (see :mod:`.inputs`). Outputs are float32
+with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices product.
 """
 
 from __future__ import annotations
@@ -15,18 +15,17 @@ from pathlib import Path
 import numpy as np
 
 from theia_plugin.core.i18n import tr
-from theia_plugin.core.indices.bands import SENTINEL2_THEIA_L2A
 from theia_plugin.core.indices.catalogue import catalogue
+from theia_plugin.core.indices.data import raw_bands
 from theia_plugin.core.indices.formula import Formula
+from theia_plugin.core.indices.inputs import (
+    IndexInput,
+    MaskOptions,
+    TheiaL2AInput,
+)
 from theia_plugin.core.raster.cog import CogWriter
 from theia_plugin.core.raster.engine import Grid, run_windows
-from theia_plugin.core.raster.theia_l2a import (
-    NODATA,
-    S2_RESOLUTION_GROUP,
-    SCALE,
-    L2AProduct,
-    ProductError,
-)
+from theia_plugin.core.raster.theia_l2a import SCALE, L2AProduct, ProductError
 
 INT16_NODATA = -10000
 
@@ -51,68 +50,70 @@ class IndexRequest:
         return cls(name, Formula.parse(text), dict(constants or {}))
 
 
-@dataclass(frozen=True)
-class MaskOptions:
-    cloud: bool = True  # CLM ≠ 0
-    edge: bool = True  # EDG ≠ 0
+def required_bands(requests: Sequence[IndexRequest]) -> list[str]:
+    """The ASI band names the requests read (constants excluded), in first-use order.
 
-
-def required_bands(requests: Sequence[IndexRequest], band_map=SENTINEL2_THEIA_L2A) -> dict:
-    """ASI band name → Theia band name for every band the requests use."""
-    needed = {}
+    A name that is neither a band nor a constant of the catalogue (nor a constant given with
+    the request) is refused with the list of the band names a formula may use.
+    """
+    known = raw_bands()
+    needed: list[str] = []
     for request in requests:
         unknown = [
-            n for n in request.formula.names if n not in band_map and n not in request.constants
+            n for n in request.formula.names if n not in known and n not in request.constants
         ]
         if unknown:
             raise ProductError(
                 tr(
-                    "{index} uses {names}, which is not a band of Theia L2A products "
+                    "{index} uses {names}, which is not a band name of Awesome Spectral Indices "
                     "(known band names: {known})."
                 ).format(
-                    index=request.name,
-                    names=", ".join(sorted(unknown)),
-                    known=", ".join(band_map),
+                    index=request.name, names=", ".join(sorted(unknown)), known=", ".join(known)
                 )
             )
         for name in request.formula.names:
-            if name in band_map and name not in request.constants:
-                needed[name] = band_map[name]
+            if name not in request.constants and name not in needed:
+                needed.append(name)
     return needed
 
 
+def as_input(source: IndexInput | L2AProduct) -> IndexInput:
+    return source if isinstance(source, IndexInput) else TheiaL2AInput(source)
+
+
 def compute_indices(
-    product: L2AProduct,
+    source: IndexInput | L2AProduct,
     requests: Sequence[IndexRequest],
     destinations: Sequence[str | Path],
     *,
-    resolution: int = 10,
-    masks: MaskOptions = MaskOptions(),
+    resolution: float | None = 10,
+    masks: MaskOptions | None = None,
     int16: bool = False,
+    upsampling: str = "nearest",
     block_rows: int | None = None,
     feedback=None,
 ) -> list[Path]:
-    """Compute every request in one pass over ``product``; returns the written COG paths.
+    """Compute every request in one pass over ``source``; returns the written COG paths.
 
+    ``resolution``: 10 or 20 for Theia L2A (that group's grid; coarser bands are upsampled
+    with ``upsampling``, "nearest" or "bilinear"), None for a raster's own grid.
     ``block_rows`` (default: :func:`window_rows`) is the height of the full-width windows.
     """
     if len(requests) != len(destinations):
         raise ValueError("one destination per index")
+    source = as_input(source)
     bands = required_bands(requests)
-    missing = [theia for theia in bands.values() if f"FRE_{theia}" not in product.bands]
+    missing = source.missing(bands)
     if missing:
         raise ProductError(
             tr("{product} lacks the band(s) {bands} needed by the chosen indices.").format(
-                product=product.product_id, bands=", ".join(missing)
+                product=source.label, bands=", ".join(missing)
             )
         )
-    group = 1 if resolution == 10 else 2
-    sources = {asi: product.band(theia) for asi, theia in bands.items()}
-    if masks.cloud:
-        sources["_CLM"] = product.mask("CLM", group)
-    if masks.edge:
-        sources["_EDG"] = product.mask("EDG", group)
-    grid = output_grid(product, resolution)
+    sources = {name: source.band(name) for name in bands}
+    mask_layers = source.mask_layers(masks or MaskOptions(), resolution, bands)
+    sources.update({name: layer.source for name, layer in mask_layers.items()})
+    grid = source.grid(resolution)
     profile = {
         "width": grid.width,
         "height": grid.height,
@@ -122,6 +123,8 @@ def compute_indices(
         "dtype": "int16" if int16 else "float32",
         "nodata": INT16_NODATA if int16 else float("nan"),
     }
+    scale, offset = np.float32(source.scale), np.float32(source.offset)
+    nodata = source.nodata
     writers = [CogWriter(dest, profile) for dest in destinations]
     opened = []
     try:
@@ -130,14 +133,15 @@ def compute_indices(
             writer.set_band_description(1, request.name)
 
         def compute(arrays, window):
-            invalid = np.zeros(arrays[next(iter(arrays))].shape, dtype=bool)
+            invalid = np.zeros(arrays[bands[0]].shape if bands else (0,), dtype=bool)
+            for name, layer in mask_layers.items():
+                flags = arrays[name]
+                invalid |= (flags != 0) if layer.bits is None else (flags & layer.bits) != 0
             values = {}
-            for name, array in arrays.items():
-                if name == "_CLM" or name == "_EDG":
-                    invalid |= array != 0
-                    continue
-                invalid |= array == NODATA
-                values[name] = array.astype(np.float32) / np.float32(SCALE)
+            for name in bands:
+                array = arrays[name]
+                invalid |= _is_nodata(array, nodata)
+                values[name] = reflectance(array, scale, offset)
             outputs = []
             for request in requests:
                 result = request.formula.evaluate({**values, **request.constants})
@@ -151,7 +155,15 @@ def compute_indices(
 
         if block_rows is None:
             block_rows = window_rows(grid.width, len(sources), len(requests))
-        run_windows(sources, grid, compute, write, block_rows=block_rows, feedback=feedback)
+        run_windows(
+            sources,
+            grid,
+            compute,
+            write,
+            block_rows=block_rows,
+            feedback=feedback,
+            upsampling=upsampling,
+        )
     except BaseException as exc:
         for writer in reversed(opened):
             writer.__exit__(type(exc), exc, None)
@@ -159,6 +171,30 @@ def compute_indices(
     for writer in reversed(opened):
         writer.__exit__(None, None, None)
     return [Path(d) for d in destinations]
+
+
+def reflectance(array: np.ndarray, scale: np.float32, offset: np.float32) -> np.ndarray:
+    """Stored values → float32 reflectance, in one temporary.
+
+    A scale of 1/10000 divides by 10000, as Theia defines it: × 0.0001 differs in the last
+    bit, which matters where a formula's denominator nears zero (EVI).
+    """
+    values = array.astype(np.float32)
+    divisor = round(1 / float(scale)) if scale else 0
+    if divisor > 1 and np.float32(1 / divisor) == scale:
+        values /= np.float32(divisor)
+    elif scale != 1:
+        values *= scale
+    if offset != 0:
+        values += offset
+    return values
+
+
+def _is_nodata(array: np.ndarray, nodata) -> np.ndarray | bool:
+    if array.dtype.kind == "f":
+        invalid = np.isnan(array)
+        return invalid if nodata is None or np.isnan(nodata) else invalid | (array == nodata)
+    return False if nodata is None else array == nodata
 
 
 #: Bytes of arrays one window may hold while it is read, computed and written (a few windows
@@ -182,12 +218,7 @@ def window_rows(width: int, sources: int, outputs: int) -> int:
 
 def output_grid(product: L2AProduct, resolution: int) -> Grid:
     """The product's own 10 m (R1) or 20 m (R2) grid, read from one of its band files."""
-    group = 1 if resolution == 10 else 2
-    for key, path in sorted(product.bands.items()):
-        if key.startswith("FRE_") and S2_RESOLUTION_GROUP.get(key[4:]) == group:
-            return Grid.of(path)
-    any_band = Grid.of(next(iter(product.bands.values())))
-    return any_band.resampled(resolution)
+    return TheiaL2AInput(product).grid(resolution)
 
 
 def _encode(values: np.ndarray, int16: bool) -> np.ndarray:

@@ -29,6 +29,10 @@ class GridError(ValueError):
     """Inputs that cannot be put on the output grid; the message names them."""
 
 
+class RasterReadError(ValueError):
+    """An input whose pixels cannot be read (corrupt or truncated); the message names it."""
+
+
 class CancelledError(RuntimeError):
     pass
 
@@ -65,16 +69,31 @@ class Grid:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One band of a raster; ``resampling`` (a rasterio ``Resampling`` name) overrides the
+    run's upsampling for this source, e.g. ``"nearest"`` for masks of bits."""
+
+    path: str
+    band: int = 1
+    resampling: str | None = None
+
+
+@dataclass(frozen=True)
 class _SourcePlan:
     name: str
     path: str
     factor: float  # source pixel size / output pixel size
+    band: int = 1
+    resampling: str | None = None
 
 
-def plan_sources(sources: Mapping[str, str], grid: Grid) -> list[_SourcePlan]:
-    """Check every source fits ``grid`` and say how to read it."""
+def plan_sources(sources: Mapping[str, str | Source], grid: Grid) -> list[_SourcePlan]:
+    """Check every source (a path, band 1, or a :class:`Source`) fits ``grid``; say how to
+    read it."""
     plans = []
-    for name, path in sources.items():
+    for name, spec in sources.items():
+        spec = spec if isinstance(spec, Source) else Source(str(spec))
+        path = spec.path
         source = Grid.of(path)
         if source.crs != grid.crs:
             raise GridError(
@@ -113,7 +132,7 @@ def plan_sources(sources: Mapping[str, str], grid: Grid) -> list[_SourcePlan]:
                     expected_y=grid.transform.f,
                 )
             )
-        plans.append(_SourcePlan(name, path, factor))
+        plans.append(_SourcePlan(name, path, factor, spec.band, spec.resampling))
     return plans
 
 
@@ -129,18 +148,40 @@ def _read(dataset, plan: _SourcePlan, window, upsampling):
     from rasterio.windows import Window
 
     if plan.factor == 1:
-        return dataset.read(1, window=window)
+        return dataset.read(plan.band, window=window)
     f = plan.factor
     source_window = Window(
         window.col_off / f, window.row_off / f, window.width / f, window.height / f
     )
-    resampling = Resampling.average if f < 1 else upsampling
+    if plan.resampling is not None:
+        resampling = Resampling[plan.resampling]
+    else:
+        resampling = Resampling.average if f < 1 else upsampling
     return dataset.read(
-        1,
+        plan.band,
         window=source_window,
         out_shape=(int(window.height), int(window.width)),
         resampling=resampling,
     )
+
+
+def _checked_read(dataset, plan: _SourcePlan, window, upsampling):
+    from rasterio.errors import RasterioError, RasterioIOError
+
+    try:
+        return _read(dataset, plan, window, upsampling)
+    except (RasterioError, RasterioIOError) as exc:
+        raise RasterReadError(
+            tr(
+                "{path} could not be read at rows {start}–{end} ({error}): the file is corrupt "
+                "or truncated; expected a complete raster (download it again?)."
+            ).format(
+                path=plan.path,
+                start=int(window.row_off / plan.factor),
+                end=int((window.row_off + window.height) / plan.factor),
+                error=exc,
+            )
+        ) from exc
 
 
 #: Decoded bytes of one source that may sit in GDAL's block cache before they are dropped.
@@ -178,7 +219,7 @@ def _open_source(path: str):
 
 
 def run_windows(
-    sources: Mapping[str, str],
+    sources: Mapping[str, str | Source],
     grid: Grid,
     compute: Callable[[dict[str, np.ndarray], object], Sequence[np.ndarray]],
     write: Callable[[Sequence[np.ndarray], object], None],
@@ -220,7 +261,9 @@ def run_windows(
                 for window in windows:
                     if stop.is_set():
                         return
-                    arrays = {p.name: _read(handles[p.name], p, window, resampling) for p in plans}
+                    arrays = {
+                        p.name: _checked_read(handles[p.name], p, window, resampling) for p in plans
+                    }
                     for p in plans:
                         pending[p.name] += window.height / p.factor
                         if _drop_read_blocks(handles[p.name], p, window, grid, pending[p.name]):
