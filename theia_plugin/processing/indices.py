@@ -28,10 +28,16 @@ from qgis.core import (
 from theia_plugin.core.i18n import tr
 from theia_plugin.core.indices.bands import SENTINEL2_THEIA_L2A, computable_indices
 from theia_plugin.core.indices.catalogue import catalogue
-from theia_plugin.core.indices.compute import IndexRequest, MaskOptions, compute_indices
+from theia_plugin.core.indices.compute import IndexRequest, compute_indices
 from theia_plugin.core.indices.formula import FormulaError
-from theia_plugin.core.raster.engine import CancelledError, GridError
+from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
+from theia_plugin.processing.index_options import (
+    add_mask_parameters,
+    mask_help,
+    mask_options,
+    upsampling,
+)
 from theia_plugin.processing.parameters import product_parameter
 
 RESOLUTIONS = (10, 20)
@@ -74,6 +80,13 @@ class _StyleIndexLayer(QgsProcessingLayerPostProcessorInterface):
             apply_ramp(layer, "Viridis")
 
 
+def style_when_loaded(context, dest: str, request: IndexRequest) -> None:
+    """Style the output ``dest`` of ``request`` if QGIS loads it when the run is over."""
+    if context.willLoadLayerOnCompletion(dest):
+        processor = _StyleIndexLayer.create(is_normalised_difference(request))
+        context.layerToLoadOnCompletionDetails(dest).setPostProcessor(processor)
+
+
 class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
     INPUT, INDEX, FORMULA = "INPUT", "INDEX", "FORMULA"
     RESOLUTION, MASK_CLOUDS, MASK_EDGE, INT16, OUTPUT = (
@@ -93,19 +106,19 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         return "indices"
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read "
             "in place) and writes it as a Cloud Optimized GeoTIFF.\n\n"
             "Index: any of the Awesome Spectral Indices computable from Theia L2A bands "
             "(e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own "
             "over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), "
             "e.g. (N - R) / (N + R).\n\n"
-            "Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata "
-            "unless unticked. 20 m bands are read at 10 m by nearest neighbour; at 20 m, 10 m "
-            "bands are averaged. Output: float32 with NaN nodata, or int16 ×10000 with −10000 "
-            "like Theia's own indices.\n\n"
-            "Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197."
+            "At 20 m, 10 m bands are averaged. Output: float32 with NaN nodata, or int16 "
+            "×10000 with −10000 like Theia's own indices.\n\n"
+            "Reference: Montero et al. (2023), Awesome Spectral Indices, "
+            "Scientific Data 10, 197."
         )
+        return text + "\n\n" + mask_help()
 
     def createInstance(self):
         return type(self)()
@@ -129,12 +142,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 self.RESOLUTION, tr("Resolution"), options=["10 m", "20 m"], defaultValue=0
             )
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.MASK_CLOUDS, tr("Mask clouds (CLM ≠ 0)"), True)
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.MASK_EDGE, tr("Mask no-data edges (EDG)"), True)
-        )
+        add_mask_parameters(self)
         self.addParameter(
             QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
         )
@@ -158,20 +166,16 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 [request],
                 [dest],
                 resolution=RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
-                masks=MaskOptions(
-                    self.parameterAsBoolean(parameters, self.MASK_CLOUDS, context),
-                    self.parameterAsBoolean(parameters, self.MASK_EDGE, context),
-                ),
+                masks=mask_options(self, parameters, context),
+                upsampling=upsampling(self, parameters, context),
                 int16=self.parameterAsBoolean(parameters, self.INT16, context),
                 feedback=feedback,
             )
         except CancelledError:
             return {}
-        except (ProductError, FormulaError, GridError, KeyError, OSError) as exc:
+        except (ProductError, FormulaError, GridError, RasterReadError, KeyError, OSError) as exc:
             raise QgsProcessingException(str(exc)) from None
-        if context.willLoadLayerOnCompletion(dest):
-            processor = _StyleIndexLayer.create(is_normalised_difference(request))
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(processor)
+        style_when_loaded(context, dest, request)
         return {self.OUTPUT: dest}
 
 
@@ -266,12 +270,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
                 self.RESOLUTION, tr("Resolution"), options=["10 m", "20 m"], defaultValue=0
             )
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.MASK_CLOUDS, tr("Mask clouds (CLM ≠ 0)"), True)
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.MASK_EDGE, tr("Mask no-data edges (EDG)"), True)
-        )
+        add_mask_parameters(self)
         self.addParameter(
             QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
         )
@@ -288,10 +287,8 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
     def options(self, parameters, context) -> dict:
         return {
             "resolution": RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
-            "masks": MaskOptions(
-                self.parameterAsBoolean(parameters, self.MASK_CLOUDS, context),
-                self.parameterAsBoolean(parameters, self.MASK_EDGE, context),
-            ),
+            "masks": mask_options(self, parameters, context),
+            "upsampling": upsampling(self, parameters, context),
             "int16": self.parameterAsBoolean(parameters, self.INT16, context),
         }
 
@@ -325,22 +322,22 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
         return tr("Several indices at once")
 
     def shortHelpString(self) -> str:
-        return tr(
-            "Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or "
-            "zip, read in place) in a single pass over its bands, and writes one Cloud Optimized "
-            "GeoTIFF per index, named <product>_<INDEX>.tif, in the output folder.\n\n"
+        text = tr(
+            "Computes several spectral indices of one Theia Sentinel-2 L2A product (folder "
+            "or zip, read in place) in a single pass over its bands, and writes one Cloud "
+            "Optimized GeoTIFF per index, named <product>_<INDEX>.tif, in the output folder.\n\n"
             "Indices: any of the Awesome Spectral Indices computable from Theia L2A bands "
             "(e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of "
             "your own, one per line or separated by semicolons, written name = formula over "
             "the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. "
             "mine = (N - R) / (N + R + 0.5). The name is used in the file name.\n\n"
-            "Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata "
-            "unless unticked. Output: float32 with NaN nodata, or int16 ×10000 with −10000 "
-            "like Theia's own indices. Outputs: the output folder and the list of written "
-            "files; opened files are styled (a diverging red–green ramp for normalised "
-            "differences).\n\n"
-            "Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197."
+            "Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own "
+            "indices. Outputs: the output folder and the list of written files; opened files "
+            "are styled (a diverging red–green ramp for normalised differences).\n\n"
+            "Reference: Montero et al. (2023), Awesome Spectral Indices, "
+            "Scientific Data 10, 197."
         )
+        return text + "\n\n" + mask_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(product_parameter(self.INPUT))
@@ -383,7 +380,15 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
             )  # fmt: skip
         except CancelledError:
             return {}
-        except (ProductError, FormulaError, GridError, KeyError, OSError, RuntimeError) as exc:
+        except (
+            ProductError,
+            FormulaError,
+            GridError,
+            RasterReadError,
+            KeyError,
+            OSError,
+            RuntimeError,
+        ) as exc:
             raise QgsProcessingException(str(exc)) from None
         self.load_styled(parameters, context, zip(requests, destinations))
         return {
@@ -403,7 +408,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
         return tr("Spectral index over several products")
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "Computes one spectral index for each of several Theia Sentinel-2 L2A products and "
             "writes one Cloud Optimized GeoTIFF per product, named <product>_<INDEX>.tif, in "
             "the output folder.\n\n"
@@ -418,8 +423,10 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
             "truncated file) is reported as an error and leaves no file behind; the other "
             "products go on. Cancelling stops at once and leaves no partial file. Outputs: the "
             "output folder, the list of written files and the number of failed products.\n\n"
-            "Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197."
+            "Reference: Montero et al. (2023), Awesome Spectral Indices, "
+            "Scientific Data 10, 197."
         )
+        return text + "\n\n" + mask_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(

@@ -45,11 +45,13 @@ class TheiaProvider(QgsProcessingProvider):
             SeveralIndicesAlgorithm,
             SpectralIndexAlgorithm,
         )
+        from theia_plugin.processing.indices_raster import RasterIndexAlgorithm
         from theia_plugin.processing.snow import SnowDetectionAlgorithm
 
         return [
             SpectralIndexAlgorithm(),
             SeveralIndicesAlgorithm(),
             IndicesOverProductsAlgorithm(),
+            RasterIndexAlgorithm(),
             SnowDetectionAlgorithm(),
         ]

@@ -137,7 +137,7 @@ def test_several_indices_bad_input_is_a_clear_error(provider, products, tmp_path
             {"INPUT": str(products["good"][0]), "FORMULAS": "N - R",
              "OUTPUT_FOLDER": str(tmp_path)},
         )  # fmt: skip
-    with pytest.raises(QgsProcessingException, match="uses T, which is not a band"):
+    with pytest.raises(QgsProcessingException, match=r"lacks the band\(s\) T \(no such band"):
         processing.run(
             "theia:severalindices",
             {"INPUT": str(products["good"][0]), "INDICES": ["NDVI"], "FORMULAS": "t = T - R",

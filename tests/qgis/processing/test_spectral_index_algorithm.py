@@ -23,6 +23,7 @@ from qgis.core import (
 
 from tests.data.theia_synth import write_l2a_product
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
+from theia_plugin.core.indices.inputs import MaskOptions
 from theia_plugin.core.raster.theia_l2a import open_l2a
 from theia_plugin.processing.provider import TheiaProvider
 
@@ -162,3 +163,51 @@ def test_inside_a_processing_model(provider, product_zip, tmp_path):
     assert np.nanmax(ndvi) <= 1.0
     assert np.nanmin(ndvi) >= -1.0
     assert np.isfinite(ndvi).sum() > 0
+
+
+def test_advanced_mask_parameters_reach_the_computation(provider, product_zip, tmp_path):
+    """CLM bits 32 + 64 (shadows) only, MG2 water + snow, SAT, bilinear upsampling."""
+    import processing
+
+    result = processing.run(
+        "theia:spectralindex",
+        {"INPUT": product_zip, "INDEX": "NDSI", "CLOUD_BITS": [5, 6], "GEOPHYSICAL_MASK": [0, 1],
+         "MASK_SATURATED": True, "UPSAMPLING": 1, "OUTPUT": str(tmp_path / "ndsi.tif")},
+    )  # fmt: skip
+    reference = tmp_path / "reference.tif"
+    options = MaskOptions(cloud_bits=32 | 64, geophysical_bits=1 | 4, saturation=True)
+    compute_indices(
+        open_l2a(product_zip), [IndexRequest.from_catalogue("NDSI")], [reference],
+        masks=options, upsampling="bilinear",
+    )  # fmt: skip
+    np.testing.assert_array_equal(read(result["OUTPUT"]), read(reference))
+    default = tmp_path / "default.tif"
+    compute_indices(open_l2a(product_zip), [IndexRequest.from_catalogue("NDSI")], [default])
+    assert not np.array_equal(read(reference), read(default), equal_nan=True)
+
+
+def test_index_of_any_raster_with_a_band_mapping(provider, product_zip, tmp_path):
+    import processing
+    from osgeo import gdal
+
+    product = open_l2a(product_zip)
+    stack = tmp_path / "stack.tif"  # red, NIR as bands 1, 2
+    gdal.Translate(
+        str(stack), gdal.BuildVRT("", [product.band("B4"), product.band("B8")], separate=True)
+    )
+    result = processing.run(
+        "theia:rasterindex",
+        {"INPUT": str(stack), "BAND_MAPPING": "R=1, N=2", "SCALE": 0.0001, "INDEX": "NDVI",
+         "OUTPUT": str(tmp_path / "ndvi.tif")},
+    )  # fmt: skip
+    reference = tmp_path / "reference.tif"
+    unmasked = MaskOptions(cloud=False, edge=False)
+    compute_indices(product, [IndexRequest.from_catalogue("NDVI")], [reference], masks=unmasked)
+    np.testing.assert_array_equal(read(result["OUTPUT"]), read(reference))
+    with pytest.raises(QgsProcessingException, match=r"lacks the band\(s\) G needed"):
+        processing.run(
+            "theia:rasterindex",
+            {"INPUT": str(stack), "BAND_MAPPING": "R=1, N=2", "INDEX": "GNDVI",
+             "OUTPUT": str(tmp_path / "gndvi.tif")},
+        )  # fmt: skip
+    assert not (tmp_path / "gndvi.tif").exists()

@@ -1,0 +1,135 @@
+"""Masking and resampling parameters shared by the spectral-index algorithms."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+)
+
+from theia_plugin.core.i18n import tr
+from theia_plugin.core.indices.inputs import CLM_BITS, MG2_BITS, MaskOptions
+
+MASK_CLOUDS, MASK_EDGE = "MASK_CLOUDS", "MASK_EDGE"
+CLOUD_BITS, GEOPHYSICAL, MASK_SATURATED, UPSAMPLING = (
+    "CLOUD_BITS", "GEOPHYSICAL_MASK", "MASK_SATURATED", "UPSAMPLING",
+)  # fmt: skip
+UPSAMPLING_METHODS = ("nearest", "bilinear")
+
+
+def _clm_labels() -> dict[str, str]:
+    return {
+        "clouds_and_shadows": tr("1: all clouds except the thinnest, and all shadows"),
+        "clouds": tr("2: all clouds except the thinnest"),
+        "mono_temporal": tr("4: clouds (mono-temporal test)"),
+        "multi_temporal": tr("8: clouds (multi-temporal test)"),
+        "thinnest": tr("16: thinnest clouds"),
+        "shadows": tr("32: shadows of detected clouds"),
+        "shadows_outside": tr("64: shadows of clouds outside the image"),
+        "high_clouds": tr("128: high clouds (1.38 µm)"),
+    }
+
+
+def _mg2_labels() -> dict[str, str]:
+    return {
+        "water": tr("water"),
+        "snow": tr("snow"),
+        "topographic_shadows": tr("topographic shadows"),
+        "hidden_by_relief": tr("hidden by relief"),
+        "sun_too_low": tr("sun too low"),
+        "sun_tangent": tr("sun tangent"),
+        "clouds": tr("clouds (MG2)"),
+        "shadows": tr("cloud shadows (MG2)"),
+    }
+
+
+def _advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def add_mask_parameters(algorithm) -> None:
+    """The masking parameters of an algorithm over Theia L2A products."""
+    algorithm.addParameter(
+        QgsProcessingParameterBoolean(MASK_CLOUDS, tr("Mask clouds (CLM ≠ 0)"), True)
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterBoolean(MASK_EDGE, tr("Mask no-data edges (EDG)"), True)
+    )
+    algorithm.addParameter(
+        _advanced(
+            QgsProcessingParameterEnum(
+                CLOUD_BITS,
+                tr("Mask only these cloud mask (CLM) bits (none chosen: every bit)"),
+                options=list(_clm_labels().values()),
+                allowMultiple=True,
+                defaultValue=[],
+                optional=True,
+            )
+        )
+    )
+    algorithm.addParameter(
+        _advanced(
+            QgsProcessingParameterEnum(
+                GEOPHYSICAL,
+                tr("Also mask (geophysical mask MG2)"),
+                options=list(_mg2_labels().values()),
+                allowMultiple=True,
+                defaultValue=[],
+                optional=True,
+            )
+        )
+    )
+    algorithm.addParameter(
+        _advanced(
+            QgsProcessingParameterBoolean(
+                MASK_SATURATED, tr("Mask saturated pixels of the bands used (SAT)"), False
+            )
+        )
+    )
+    add_upsampling_parameter(algorithm)
+
+
+def add_upsampling_parameter(algorithm) -> None:
+    algorithm.addParameter(
+        _advanced(
+            QgsProcessingParameterEnum(
+                UPSAMPLING,
+                tr("Coarser bands brought to the output resolution by"),
+                options=[tr("nearest neighbour"), tr("bilinear interpolation")],
+                defaultValue=0,
+            )
+        )
+    )
+
+
+def mask_options(algorithm, parameters, context) -> MaskOptions:
+    clm_keys, mg2_keys = list(_clm_labels()), list(_mg2_labels())
+    cloud_bits = sum(
+        CLM_BITS[clm_keys[i]] for i in algorithm.parameterAsEnums(parameters, CLOUD_BITS, context)
+    )
+    geophysical = sum(
+        MG2_BITS[mg2_keys[i]] for i in algorithm.parameterAsEnums(parameters, GEOPHYSICAL, context)
+    )
+    return MaskOptions(
+        cloud=algorithm.parameterAsBoolean(parameters, MASK_CLOUDS, context),
+        edge=algorithm.parameterAsBoolean(parameters, MASK_EDGE, context),
+        cloud_bits=cloud_bits or None,
+        geophysical_bits=geophysical,
+        saturation=algorithm.parameterAsBoolean(parameters, MASK_SATURATED, context),
+    )
+
+
+def upsampling(algorithm, parameters, context) -> str:
+    return UPSAMPLING_METHODS[algorithm.parameterAsEnum(parameters, UPSAMPLING, context)]
+
+
+def mask_help() -> str:
+    return tr(
+        "Pixels flagged by the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath "
+        "(EDG) become nodata unless unticked. Advanced: mask only some CLM bits (e.g. 2 and "
+        "32 for clouds and their shadows), also mask MG2 flags (water, snow, topographic "
+        "shadows, sun too low…) or pixels where a band used is saturated (SAT); 20 m bands "
+        "are brought to 10 m by nearest neighbour or bilinear interpolation."
+    )
