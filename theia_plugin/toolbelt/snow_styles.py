@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QColor
 from theia_plugin.core.i18n import tr
 from theia_plugin.core.snow.report import day_label, month_starts
 
-#: Colour of SOD / SMOD = 0: no snow season (SCD ≤ 10 days) or a season from the first day.
+#: Colour of SOD / SMOD = 0: no snow season (SCD ≤ 10 days), or (SOD) a season from day 0.
 NO_SEASON = QColor(225, 225, 225)
 
 
@@ -74,7 +74,7 @@ def style_day_of_year(
     month, labelled with its date; 0 in light grey (no snow season of more than 10 days)."""
     n_days = (end - start).days
     colours = QgsStyle.defaultStyle().colorRamp(ramp)
-    items = [(0, NO_SEASON, tr("none (SCD ≤ 10 days) or {day}").format(day=day_label(start)))]
+    items = [(0, NO_SEASON, tr("none / {day}").format(day=day_label(start)))]
     ticks = [(index, day) for index, day in month_starts(start, end) if index > 0]
     if not ticks or ticks[-1][0] != n_days:
         ticks.append((n_days, end))
