@@ -214,7 +214,7 @@ def synthesize_files(
 
     if block_rows is None:
         per_row = grid.width * (len(files) + (n_days if daily_stack else 0))
-        block_rows = int(max(1, min(grid.height, WINDOW_BUDGET // max(1, per_row))))
+        block_rows = _aligned_rows(WINDOW_BUDGET // max(1, per_row), grid.height)
     windows = [
         (row0, min(block_rows, grid.height - row0)) for row0 in range(0, grid.height, block_rows)
     ]
@@ -334,6 +334,15 @@ def synthesize_files(
         daily_stack=out_dir / stack_name if daily_stack else None,
         max_nobs=max_nobs,
     )
+
+
+def _aligned_rows(rows: int, height: int, block: int = 512) -> int:
+    """``rows`` rounded down to whole COG blocks (or a power of two dividing a block), so that
+    windows do not cut through blocks that every date would then decompress twice."""
+    rows = max(1, min(rows, height))
+    if rows >= block:
+        return rows - rows % block
+    return 1 << (rows.bit_length() - 1)
 
 
 def _merge_by_day(
