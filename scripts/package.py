@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "theia_plugin"
-RUNTIME_RESOURCES = ("icons", "help", "data")
+RUNTIME_RESOURCES = ("icons", "help", "data", "models")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "_vendor", "resources", "metadata.txt")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -9,6 +11,19 @@ from theia_plugin.__about__ import __icon_path__, __version__
 from theia_plugin.core.i18n import tr
 
 PROVIDER_ID = "theia"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
+
+
+def bundled_models() -> list:
+    """The example Processing models shipped in ``resources/models`` (``*.model3``)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    models = []
+    for path in sorted(MODELS_DIR.glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(str(path)):
+            models.append(model)
+    return models
 
 
 class TheiaProvider(QgsProcessingProvider):
@@ -36,6 +51,9 @@ class TheiaProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for algorithm in self.algorithms_to_register():
             self.addAlgorithm(algorithm)
+        # After the plugin's algorithms: the models' steps refer to them.
+        for model in bundled_models():
+            self.addAlgorithm(model)
 
     @staticmethod
     def algorithms_to_register() -> list:
@@ -46,7 +64,11 @@ class TheiaProvider(QgsProcessingProvider):
             SpectralIndexAlgorithm,
         )
         from theia_plugin.processing.indices_raster import RasterIndexAlgorithm
-        from theia_plugin.processing.snow import SnowDetectionAlgorithm
+        from theia_plugin.processing.snow import (
+            SnowDetectionAlgorithm,
+            SnowDetectionBatchAlgorithm,
+            SnowSynthesisAlgorithm,
+        )
 
         return [
             SpectralIndexAlgorithm(),
@@ -54,4 +76,6 @@ class TheiaProvider(QgsProcessingProvider):
             IndicesOverProductsAlgorithm(),
             RasterIndexAlgorithm(),
             SnowDetectionAlgorithm(),
+            SnowDetectionBatchAlgorithm(),
+            SnowSynthesisAlgorithm(),
         ]

@@ -10,7 +10,7 @@ is vectorised across pixels; the only Python loops run over days and input dates
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -210,12 +210,15 @@ def synthesize_window(
     period_start: date,
     period_end: date,
     date_margin: int = 15,
+    *,
+    on_day: Callable[[int, np.ndarray], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """SCD, SOD, SMOD, NOBS and NSP (uint16) of one window from its per-date L2B codes.
 
     ``codes_stack`` is a (dates, rows, cols) array or a sequence of 2-D arrays, in the order
     of ``dates``. Inputs outside the period ± ``date_margin`` days are ignored; same-day
-    inputs are merged. Days are counted from ``period_start`` (index 0).
+    inputs are merged. Days are counted from ``period_start`` (index 0). ``on_day(t, daily)``,
+    when given, receives each day's snow state (bool, rows × cols) as it is computed.
     """
     if len(codes_stack) != len(dates):
         raise ValueError(
@@ -256,6 +259,8 @@ def synthesize_window(
             walker.refresh(seen)
             k += 1
         daily = walker.daily(t)
+        if on_day is not None:
+            on_day(t, daily.reshape(shape))
         scd += daily
         if previous is not None:
             nsp += daily != previous
