@@ -3,8 +3,11 @@
 
 1. start QGIS headless and the Theia plugin (Processing mode, as qgis_process does);
 2. generate a Sentinel-2 L2A product in Theia's exact layout (tests/data/theia_synth);
-3. open it with the plugin's product reader and render a true-colour map with QGIS.
-Later features extend this script with their own steps.
+3. open it with the plugin's product reader and render a true-colour map with QGIS;
+4. run the plugin's "Several indices at once" algorithm (NDVI and NDSI, clouds masked) on it
+   and render both, styled as the plugin styles them, with their legends;
+5. the snow demo (scripts/demo_snow.py): detection over a generated hydrological year, the
+   annual synthesis, SCD and SMOD maps with calendar-date legends.
 """
 
 from __future__ import annotations
@@ -64,6 +67,38 @@ def render_true_colour(product_path: Path, out_dir: Path) -> Path:
     )
 
 
+def render_indices(product_path: Path, out_dir: Path) -> list[Path]:
+    """NDVI and NDSI through Processing, as a user would run them, then rendered to PNG."""
+    import processing
+    from qgis.core import QgsRasterLayer
+    from qgis.PyQt.QtGui import QColor
+
+    from theia_plugin.toolbelt.legend import add_legend
+    from theia_plugin.toolbelt.render import render_to_png
+    from theia_plugin.toolbelt.styling import apply_ramp
+
+    result = processing.run(
+        "theia:severalindices",
+        {
+            "INPUT": str(product_path),
+            "INDICES": ["NDVI", "NDSI"],
+            "OUTPUT_FOLDER": str(out_dir / "indices"),
+        },
+    )
+    pngs = []
+    for path, name in zip(result["OUTPUT_FILES"], ("NDVI", "NDSI")):
+        layer = QgsRasterLayer(path, name, "gdal")
+        if not layer.isValid():
+            raise RuntimeError(f"QGIS could not open {path}")
+        apply_ramp(layer, "RdYlGn", -1.0, 1.0)  # what the algorithm applies when it loads
+        png = render_to_png(
+            [layer], out_dir / f"{name.lower()}.png", width=700,
+            title=f"{name}, clouds and swath edge masked", background=QColor(255, 255, 255),
+        )  # fmt: skip
+        pngs.append(add_legend(png, layer, name))
+    return pngs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "build" / "demo")
@@ -77,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         step(f"generated sample product {product_path.name}")
         png = render_true_colour(product_path, out_dir)
         step(f"true-colour map: {png}")
+        for png in render_indices(product_path, out_dir):
+            step(f"index map: {png}")
+        from scripts import demo_snow
+
+        for name, path in demo_snow.run(out_dir).items():
+            if name.endswith("_PNG") or name == "REPORT":
+                step(f"snow {name.removesuffix('_PNG')}: {path}")
     step(f"done in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -1,4 +1,4 @@
-"""`make demo`'s script runs headless and renders a real true-colour map."""
+"""`make demo`'s script runs headless: true colour, NDVI/NDSI and snow SCD/SMOD maps."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from qgis.PyQt.QtGui import QImage
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_renders_the_true_colour_map(tmp_path):
+def test_demo_renders_true_colour_indices_and_snow_maps(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     completed = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "demo.py"), "--output", str(tmp_path)],
@@ -37,3 +37,23 @@ def test_demo_renders_the_true_colour_map(tmp_path):
     assert green > len(colours) * 0.05
     assert background > 0
     assert list((tmp_path / "data").glob("SENTINEL2A_*_L2A_T31TCH_C_V2-2.zip"))
+
+    # NDVI and NDSI through the plugin's algorithm: a diverging ramp with its legend.
+    for name in ("ndvi.png", "ndsi.png"):
+        image = QImage(str(tmp_path / name))
+        assert image.width() == 700 + 230, name  # map + legend panel
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(0, 700, 10)
+            for y in range(40, image.height(), 10)
+        }
+        assert len(colours) > 20, name  # a real index map, not a flat image
+    assert len(list((tmp_path / "indices").glob("*_NDVI.tif"))) == 1
+    # Snow: SCD and SMOD with legends, and the season report.
+    for name in ("snow_scd.png", "snow_smod.png"):
+        image = QImage(str(tmp_path / name))
+        assert not image.isNull(), name
+        assert image.width() == 700 + 230
+        swatches = {image.pixelColor(715, y).name() for y in range(40, min(image.height(), 350), 4)}
+        assert len(swatches - {"#ffffff"}) >= 4, name
+    assert list((tmp_path / "snow" / "l3b").glob("*REPORT*.html"))
