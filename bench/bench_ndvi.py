@@ -3,7 +3,8 @@
 Every contender runs in its own process (wall, CPU, peak RSS of exactly that process) and
 writes float32 NDVI with DEFLATE compression:
 - the plugin's engine (unmasked, for a like-for-like comparison, and with CLM/EDG masks);
-- ``gdal_calc.py --type=Float32`` with the same compression;
+- ``gdal_calc.py --type=Float32`` with the same compression, alone (a tiled GeoTIFF without
+  overviews) and followed by ``gdal_translate -of COG`` (the same product as the plugin's);
 - ``otbcli_RadiometricIndices`` (Debian ``otb-bin``), when installed;
 - QGIS's ``QgsRasterCalculator`` (its own output options: uncompressed GeoTIFF);
 - the I/O floor: the plugin's pipeline reading both bands and writing one float32 COG,
@@ -114,6 +115,13 @@ def contenders(product: Path, work: Path) -> dict[str, list[str]]:
             "--type=Float32", "--co=COMPRESS=DEFLATE", "--co=PREDICTOR=3", "--co=TILED=YES",
             "--outfile={dest}",
         ],
+        "gdal_calc.py, then gdal_translate -of COG": ["bash", "-c", (
+            f"gdal_calc.py --quiet -A {l2a.band('B8')} -B {l2a.band('B4')} "
+            "--calc='(A.astype(numpy.float32)-B)/(A.astype(numpy.float32)+B)' --type=Float32 "
+            "--co=COMPRESS=DEFLATE --co=PREDICTOR=3 --co=TILED=YES --outfile={dest}.plain.tif "
+            "&& gdal_translate -q -of COG -co COMPRESS=DEFLATE -co PREDICTOR=3 "
+            "-co NUM_THREADS=ALL_CPUS {dest}.plain.tif {dest} && rm {dest}.plain.tif"
+        )],
         "QgsRasterCalculator": [*me, "qgis", str(product), "{dest}"],
     }  # fmt: skip
     if shutil.which("otbcli_RadiometricIndices"):

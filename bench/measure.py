@@ -38,12 +38,12 @@ def print_table(title: str, rows: list[Measure], reference: str) -> None:
     """Print rows with ratios against the row named ``reference``."""
     ref = next(r for r in rows if r.name == reference)
     print(f"\n{title}")
-    header = f"{'contender':<34} {'wall s':>8} {'cpu s':>8} {'peak MB':>9} {'wall/ref':>9}  note"
+    header = f"{"contender":<44} {'wall s':>8} {'cpu s':>8} {'peak MB':>9} {'wall/ref':>9}  note"
     print(header)
     print("-" * len(header))
     for row in rows:
         ratio = row.wall_s / ref.wall_s if ref.wall_s else float("nan")
         print(
-            f"{row.name:<34} {row.wall_s:8.2f} {row.cpu_s:8.2f} {row.peak_mb:9.0f} "
+            f"{row.name:<44} {row.wall_s:8.2f} {row.cpu_s:8.2f} {row.peak_mb:9.0f} "
             f"{ratio:9.2f}  {row.note}"
         )
