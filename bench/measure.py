@@ -38,7 +38,7 @@ def print_table(title: str, rows: list[Measure], reference: str) -> None:
     """Print rows with ratios against the row named ``reference``."""
     ref = next(r for r in rows if r.name == reference)
     print(f"\n{title}")
-    header = f"{"contender":<44} {'wall s':>8} {'cpu s':>8} {'peak MB':>9} {'wall/ref':>9}  note"
+    header = f"{'contender':<44} {'wall s':>8} {'cpu s':>8} {'peak MB':>9} {'wall/ref':>9}  note"
     print(header)
     print("-" * len(header))
     for row in rows:
