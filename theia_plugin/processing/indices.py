@@ -80,6 +80,18 @@ class _StyleIndexLayer(QgsProcessingLayerPostProcessorInterface):
             apply_ramp(layer, "Viridis")
 
 
+def report_indices(feedback, requests) -> None:
+    """Log what each index is and whom to cite (also stored in the output file's metadata)."""
+    for request in requests:
+        if request.reference:
+            feedback.pushInfo(
+                tr("{name} ({long_name}) = {formula}; reference: {reference}").format(
+                    name=request.name, long_name=request.long_name,
+                    formula=request.formula.text, reference=request.reference,
+                )
+            )  # fmt: skip
+
+
 def style_when_loaded(context, dest: str, request: IndexRequest) -> None:
     """Style the output ``dest`` of ``request`` if QGIS loads it when the run is over."""
     if context.willLoadLayerOnCompletion(dest):
@@ -161,6 +173,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(
                 tr("{index} of {product}").format(index=request.name, product=product.product_id)
             )
+            report_indices(feedback, [request])
             compute_indices(
                 product,
                 [request],
@@ -374,6 +387,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
                     indices=", ".join(r.name for r in requests), product=product.product_id
                 )
             )
+            report_indices(feedback, requests)
             compute_indices(
                 product, requests, destinations, feedback=feedback,
                 **self.options(parameters, context),
@@ -485,6 +499,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
                 request = IndexRequest.from_catalogue(name)
         except (FormulaError, KeyError) as exc:
             raise QgsProcessingException(str(exc)) from None
+        report_indices(feedback, [request])
         products = self.products(parameters, context)
         folder = self.output_folder(parameters, context)
         options = self.options(parameters, context)

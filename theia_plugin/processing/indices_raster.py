@@ -20,7 +20,7 @@ from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.indices.inputs import MaskOptions, MultibandRasterInput, parse_band_mapping
 from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import ProductError
-from theia_plugin.processing.indices import style_when_loaded
+from theia_plugin.processing.indices import report_indices, style_when_loaded
 
 
 class RasterIndexAlgorithm(QgsProcessingAlgorithm):
@@ -119,6 +119,7 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(
                 tr("{index} of {product}").format(index=request.name, product=source.label)
             )
+            report_indices(feedback, [request])
             compute_indices(
                 source,
                 [request],

@@ -63,6 +63,7 @@ class TheiaProvider(QgsProcessingProvider):
             SeveralIndicesAlgorithm,
             SpectralIndexAlgorithm,
         )
+        from theia_plugin.processing.indices_catalogue import FindIndicesAlgorithm
         from theia_plugin.processing.indices_raster import RasterIndexAlgorithm
         from theia_plugin.processing.snow import (
             SnowDetectionAlgorithm,
@@ -75,6 +76,7 @@ class TheiaProvider(QgsProcessingProvider):
             SeveralIndicesAlgorithm(),
             IndicesOverProductsAlgorithm(),
             RasterIndexAlgorithm(),
+            FindIndicesAlgorithm(),
             SnowDetectionAlgorithm(),
             SnowDetectionBatchAlgorithm(),
             SnowSynthesisAlgorithm(),

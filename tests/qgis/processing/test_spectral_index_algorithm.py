@@ -211,3 +211,37 @@ def test_index_of_any_raster_with_a_band_mapping(provider, product_zip, tmp_path
              "OUTPUT": str(tmp_path / "gndvi.tif")},
         )  # fmt: skip
     assert not (tmp_path / "gndvi.tif").exists()
+
+
+def test_find_indices_by_name_and_domain(provider, tmp_path):
+    import processing
+
+    result = processing.run(
+        "theia:findindices",
+        {"TEXT": "burn", "DOMAIN": "burn", "OUTPUT": str(tmp_path / "burn.html")},
+    )
+    names = result["NAMES"].split(",")
+    assert "NBR" in names and "NDVI" not in names
+    assert result["COUNT"] == len(names) > 3
+    page = (tmp_path / "burn.html").read_text(encoding="utf-8")
+    assert "<td>NBR</td>" in page and "https://" in page  # the index's reference
+    snow = processing.run(
+        "theia:findindices", {"DOMAIN": "snow", "OUTPUT": str(tmp_path / "snow.html")}
+    )
+    assert "NDSI" in snow["NAMES"].split(",")
+
+
+def test_the_output_names_the_index_and_its_reference(provider, product_zip, tmp_path):
+    import processing
+
+    result = processing.run(
+        "theia:spectralindex",
+        {"INPUT": product_zip, "INDEX": "SAVI", "OUTPUT": str(tmp_path / "savi.tif")},
+    )
+    with rasterio.open(result["OUTPUT"]) as dataset:
+        tags = dataset.tags()
+        assert dataset.descriptions == ("SAVI",)
+    assert tags["THEIA_INDEX"] == "SAVI"
+    assert tags["THEIA_FORMULA"] == "(1.0 + L) * (N - R) / (N + R + L)"
+    assert tags["THEIA_CONSTANTS"] == "L=1"
+    assert tags["THEIA_INDEX_REFERENCE"].startswith("https://")

@@ -37,13 +37,26 @@ class IndexRequest:
     name: str
     formula: Formula
     constants: dict
+    long_name: str = ""
+    reference: str = ""  # DOI or URL of the index's publication
 
     @classmethod
     def from_catalogue(cls, name: str, constants: dict | None = None) -> IndexRequest:
         index = catalogue().get(name)
         values = {k: v for k, v in index.constants.items() if v is not None}
         values.update(constants or {})
-        return cls(index.short_name, index.parsed, values)
+        return cls(index.short_name, index.parsed, values, index.long_name, index.reference)
+
+    def metadata(self) -> dict[str, str]:
+        """Tags stored in the output file: what was computed and after whom."""
+        tags = {"THEIA_INDEX": self.name, "THEIA_FORMULA": self.formula.text}
+        if self.constants:
+            tags["THEIA_CONSTANTS"] = ", ".join(f"{k}={v:g}" for k, v in self.constants.items())
+        if self.long_name:
+            tags["THEIA_INDEX_LONG_NAME"] = self.long_name
+        if self.reference:
+            tags["THEIA_INDEX_REFERENCE"] = self.reference
+        return tags
 
     @classmethod
     def from_formula(cls, name: str, text: str, constants: dict | None = None) -> IndexRequest:
@@ -131,6 +144,7 @@ def compute_indices(
         for writer, request in zip(writers, requests):
             opened.append(writer.__enter__())
             writer.set_band_description(1, request.name)
+            writer.set_metadata(request.metadata())
 
         def compute(arrays, window):
             invalid = np.zeros(arrays[bands[0]].shape if bands else (0,), dtype=bool)

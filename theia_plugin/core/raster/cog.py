@@ -123,6 +123,11 @@ class CogWriter:
     def set_band_description(self, band: int, text: str) -> None:
         self._dataset.GetRasterBand(band).SetDescription(text)
 
+    def set_metadata(self, tags: dict[str, str]) -> None:
+        """Dataset metadata items (GDAL's default domain), kept by the COG copy."""
+        for key, value in tags.items():
+            self._dataset.SetMetadataItem(key, value)
+
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             dataset, self._dataset = self._dataset, None
