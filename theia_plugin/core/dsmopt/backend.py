@@ -84,9 +84,7 @@ class JobBackend(abc.ABC):
         except Exception:
             body = {}
         body = body if isinstance(body, dict) else {}
-        message = str(
-            body.get("detail") or body.get("message") or body.get("title") or ""
-        ).strip()
+        message = str(body.get("detail") or body.get("message") or body.get("title") or "").strip()
         cost = _float(body.get("cost"))
         credit = _float(body.get("credit", body.get("quota")))
         kind = str(body.get("type") or body.get("code") or "").lower()
@@ -95,9 +93,8 @@ class JobBackend(abc.ABC):
         if response.status in (400, 422):
             return JobRejectedError(
                 tr("The DSM-OPT server refused the job: {message}").format(
-                    message=message or tr("invalid input (HTTP {status})").format(
-                        status=response.status
-                    )
+                    message=message
+                    or tr("invalid input (HTTP {status})").format(status=response.status)
                 )
             )
         return self.client.error_for(response)

@@ -130,7 +130,9 @@ class GdmBackend(JobBackend):
         return {str(k): str(v) for k, v in (labels or {}).items()}
 
     def dismiss(self, job_id: str, feedback: Feedback | None = None) -> Job:
-        return parse_record(self._post(job_id, "dismiss", feedback), self.url, job_id)
+        job = parse_record(self._post(job_id, "dismiss", feedback), self.url, job_id)
+        job.status = "dismissed"  # a finished job is removed: its record still says TERMINATED
+        return job
 
     def _post(self, job_id: str, action: str, feedback: Feedback | None) -> dict[str, Any]:
         url = f"{self.url}/process/{job_id}/{action}"
@@ -216,4 +218,3 @@ def parse_result(job_id: str, result: Mapping[str, Any]) -> JobResults:
         layer.preview_corners = corners
     results.layers = [layers[code] for code in sorted(layers)]
     return results
-

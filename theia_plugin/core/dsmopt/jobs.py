@@ -62,9 +62,7 @@ def _await_first(
         time.sleep(0.05)
         record = store.get(record.submission_key)
     if record is None:
-        raise DsmOptError(
-            tr("The first submission with this key failed; submit the job again")
-        )
+        raise DsmOptError(tr("The first submission with this key failed; submit the job again"))
     if record.pending or record.job is None:
         raise DsmOptError(
             tr("This job is already being submitted; wait for that submission to finish")

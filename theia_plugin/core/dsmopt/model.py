@@ -23,10 +23,10 @@ __all__ = [
     "JobFailedError",
     "JobGoneError",
     "JobRejectedError",
+    "JobResults",
     "QuotaExceededError",
     "ResultLayer",
     "ResultsPurgedError",
-    "JobResults",
     "Stage",
     "stage_from_text",
     "standard_status",
@@ -241,8 +241,10 @@ class QuotaExceededError(DsmOptError):
         ).format(cost=_number(cost), credit=_number(credit))
         if server_message:
             text += " — " + tr("server said: “{message}”").format(message=server_message)
-        text += ". " + tr("Reduce the region of interest, raise the resolution factor or ask "
-        "ForM@Ter for more credit.")
+        text += ". " + tr(
+            "Reduce the region of interest, raise the resolution factor or ask "
+            "ForM@Ter for more credit."
+        )
         super().__init__(text)
 
 

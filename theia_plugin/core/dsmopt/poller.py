@@ -149,4 +149,3 @@ def _sleep(seconds: float, feedback: Feedback | None) -> None:
         if remaining <= 0:
             return
         time.sleep(min(remaining, 0.1))
-
