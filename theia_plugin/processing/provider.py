@@ -40,6 +40,11 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.dsmopt import (
+            FetchDsmOptResultsAlgorithm,
+            SubmitDsmOptJobAlgorithm,
+            WaitDsmOptJobAlgorithm,
+        )
         from theia_plugin.processing.indices import (
             IndicesOverProductsAlgorithm,
             SeveralIndicesAlgorithm,
@@ -52,4 +57,7 @@ class TheiaProvider(QgsProcessingProvider):
             SeveralIndicesAlgorithm(),
             IndicesOverProductsAlgorithm(),
             SnowDetectionAlgorithm(),
+            SubmitDsmOptJobAlgorithm(),
+            WaitDsmOptJobAlgorithm(),
+            FetchDsmOptResultsAlgorithm(),
         ]
