@@ -15,8 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from theia_plugin.core.i18n import tr
-from theia_plugin.net import HttpClient, NotFoundError
+from theia_plugin.net import HttpClient
 from theia_plugin.net.base import Feedback
 
 from .backend import IDEMPOTENCY_HEADER, JobBackend, _float
@@ -136,20 +135,14 @@ class GdmBackend(JobBackend):
 
     def _post(self, job_id: str, action: str, feedback: Feedback | None) -> dict[str, Any]:
         url = f"{self.url}/process/{job_id}/{action}"
-        try:
-            response = self.client.post(
-                url,
-                headers={"Accept": "application/json"},
-                feedback=feedback,
-                raise_for_status=False,
-            )
-        except NotFoundError as exc:  # pragma: no cover - raise_for_status is off
-            raise JobGoneError(job_id, exc.status) from None
+        response = self.client.post(
+            url, headers={"Accept": "application/json"}, feedback=feedback, raise_for_status=False
+        )
         if response.status in (404, 410):
             raise JobGoneError(job_id, response.status)
         if response.status >= 400:
             raise self._refusal(response)
-        return _dict(response.json() if response.content else {}, tr("job record"))
+        return _dict(response.json() if response.content else {}, "job record")
 
 
 def parse_record(record: Mapping[str, Any], server_url: str, job_id: str = "") -> Job:

@@ -88,10 +88,18 @@ def resume_jobs(
 
     Finished jobs are left out unless ``include_terminal``.
     """
+    factory = make_client or (lambda authcfg: create_client(authcfg=authcfg))
+    clients: dict[str | None, HttpClient] = {}  # one client per authentication
+
+    def client_for(authcfg: str | None) -> HttpClient:
+        if authcfg not in clients:
+            clients[authcfg] = factory(authcfg)
+        return clients[authcfg]
+
     resumed = []
     for record in store.records():
         job = record.job
         if job is None or (job.terminal and not include_terminal):
             continue
-        resumed.append((backend_for(record, make_client), job))
+        resumed.append((backend_for(record, client_for), job))
     return resumed

@@ -253,8 +253,12 @@ class JobFailedError(DsmOptError):
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        where = tr(" at stage {stage}").format(stage=job.stage) if job.stage else ""
-        text = tr("DSM-OPT job {id} failed{where}").format(id=job.job_id, where=where)
+        if job.stage:
+            text = tr("DSM-OPT job {id} failed at stage {stage}").format(
+                id=job.job_id, stage=job.stage
+            )
+        else:
+            text = tr("DSM-OPT job {id} failed").format(id=job.job_id)
         if job.message:
             text += f": {job.message}"
         super().__init__(text)
@@ -277,12 +281,13 @@ class ResultsPurgedError(DsmOptError):
 
     def __init__(self, job_id: str, purge_date: str | None = None) -> None:
         self.job_id = job_id
-        when = tr(" on {date}").format(date=purge_date) if purge_date else ""
+        if purge_date:
+            text = tr("The results of DSM-OPT job {id} were purged from the server on {date}")
+        else:
+            text = tr("The results of DSM-OPT job {id} were purged from the server")
+        text = text.format(id=job_id, date=purge_date)
         super().__init__(
-            tr(
-                "The results of DSM-OPT job {id} were purged from the server{when}; "
-                "run the job again (duplicate it) to get them back"
-            ).format(id=job_id, when=when)
+            text + "; " + tr("run the job again (duplicate it) to get them back") + "."
         )
 
 

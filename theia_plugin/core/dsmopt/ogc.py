@@ -211,6 +211,8 @@ def _corners(bounds: Any) -> dict[str, tuple[float, float]] | None:
 def _dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidResponseError(
-            tr("The DSM-OPT server sent a {what} that is not a JSON object").format(what=what)
+            tr("The DSM-OPT server sent an answer that is not a JSON object ({what})").format(
+                what=what
+            )
         )
     return value
