@@ -18,11 +18,11 @@ Routes (``base`` = :attr:`DsmOptService.url`):
 - files: ``/files/{id}/{name}`` (Range), ``/tiles/{id}/{code}/{z}/{x}/{y}.png``.
 
 Failures on demand: :attr:`fail_at_stage` (next started job fails in that stage),
-:attr:`credit` (quota), invalid parameters (400), :meth:`add_fault` (an HTTP status or a
-connection reset on matching requests, N times), :meth:`go_down`/:meth:`come_back` (the
-listening socket closes and reopens on the same port). :attr:`credentials` makes the APIs
-answer 401 unless Basic auth or ``X-API-Key`` matches. An ``Idempotency-Key`` header makes
-a repeated submission return the first job.
+:attr:`credit` (quota), invalid parameters (400), :meth:`add_fault` (an HTTP status, a
+connection reset or a truncated answer on matching requests, N times),
+:meth:`go_down`/:meth:`come_back` (the listening socket closes and reopens on the same port).
+:attr:`credentials` makes the APIs answer 401 unless Basic auth or ``X-API-Key`` matches.
+An ``Idempotency-Key`` header makes a repeated submission return the first job.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ class ServiceJob:
 @dataclass
 class Fault:
     pattern: re.Pattern
-    action: int | str  # an HTTP status, or "reset"
+    action: int | str  # an HTTP status, "reset" or "truncated"
     times: int
     method: str | None
 
@@ -271,8 +271,9 @@ class DsmOptService:
     def add_fault(
         self, path_regex: str, action: int | str, times: int = 1, method: str | None = None
     ) -> None:
-        """Answer ``action`` (an HTTP status, or ``"reset"``: drop the connection) to the next
-        ``times`` requests whose path matches ``path_regex`` (and ``method``)."""
+        """Answer ``action`` (an HTTP status, ``"reset"``: drop the connection, or
+        ``"truncated"``: half a JSON document) to the next ``times`` requests whose path
+        matches ``path_regex`` (and ``method``)."""
         with self.lock:
             self.faults.append(Fault(re.compile(path_regex), action, times, method))
 
@@ -295,6 +296,8 @@ class DsmOptService:
         if fault is not None:
             if fault.action == "reset":
                 h.reset_connection()
+            elif fault.action == "truncated":
+                h.send_body(200, b'{"jobID": "dsm-0001", "status": "runn')
             else:
                 h.send_json(
                     int(fault.action),

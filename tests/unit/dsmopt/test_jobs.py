@@ -80,6 +80,9 @@ def test_job_walks_the_seven_stages_to_success(
     submitted = backend.submit(INPUTS, name="Pic du Midi")
     assert submitted.status in ("accepted", "running")
     assert list(dsmopt_service.jobs) == [submitted.job_id]
+    if kind == "ogc":
+        [post] = submit_paths(dsmopt_service, kind)
+        assert post.header("Prefer") == "respond-async"
     updates: list[Job] = []
     feedback = Recorder()
     final = follow(
@@ -355,6 +358,7 @@ def test_follow_survives_dropped_connections_and_busy_answers(
     dsmopt_service.add_fault(status_path(kind), "reset", times=6)
     dsmopt_service.add_fault(status_path(kind), 503, times=1)
     dsmopt_service.add_fault(status_path(kind), 429, times=1)
+    dsmopt_service.add_fault(status_path(kind), "truncated", times=1)
     feedback = Recorder()
     final = follow(backend, job, feedback=feedback, policy=FAST_POLL)
     assert final.status == "successful"

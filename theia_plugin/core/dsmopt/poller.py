@@ -2,7 +2,8 @@
 
 The interval starts at a couple of seconds and grows to a minute (the web front-end polls
 every 60 s): a DSM takes hours, and the server must not be hammered by clients left open.
-Transient failures (connection refused or reset, timeouts, 429, 5xx) only lengthen the wait:
+Transient failures (connection refused or reset, timeouts, 429, 5xx, a truncated answer) only
+lengthen the wait:
 following never submits anything, so a network outage cannot create a second job.
 """
 
@@ -18,6 +19,7 @@ from theia_plugin.core.i18n import tr
 from theia_plugin.net import (
     CancelledError,
     ConnectionFailedError,
+    InvalidResponseError,
     RateLimitedError,
     RequestTimeoutError,
     ServerError,
@@ -31,7 +33,13 @@ __all__ = ["JobPoller", "PollPolicy", "follow"]
 
 LOG = logging.getLogger("theia.dsmopt")
 
-TRANSIENT_ERRORS = (ConnectionFailedError, RequestTimeoutError, RateLimitedError, ServerError)
+TRANSIENT_ERRORS = (
+    ConnectionFailedError,
+    RequestTimeoutError,
+    RateLimitedError,
+    ServerError,
+    InvalidResponseError,  # a truncated or garbled answer (proxy page during an outage)
+)
 
 
 @dataclass
