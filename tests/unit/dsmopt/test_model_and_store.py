@@ -107,6 +107,7 @@ def test_ogc_results_with_plain_links() -> None:
         {
             "A3": {"href": "http://f/A3.tif", "type": "image/tiff; application=geotiff"},
             "C1": [{"href": "http://f/C1.tif"}, {"href": "http://t/C1/{z}/{x}/{y}.png"}],
+            "B4_hillshade": {"href": "http://f/B4.tif"},
             "archive": {"href": "http://f/a.zip", "type": "application/zip"},
             "log": "not a link",
         },
@@ -114,6 +115,7 @@ def test_ogc_results_with_plain_links() -> None:
     assert [(layer.code, layer.cog_url) for layer in results.layers] == [
         ("A3", "http://f/A3.tif"),
         ("C1", "http://f/C1.tif"),
+        ("B4", "http://f/B4.tif"),
     ]
     assert results.layer("C1").xyz_url == "http://t/C1/{z}/{x}/{y}.png"
     assert results.archive_url == "http://f/a.zip"

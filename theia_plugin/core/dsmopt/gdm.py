@@ -34,7 +34,7 @@ from .ogc import _corners, _dict
 __all__ = ["SERVICE_NAME", "GdmBackend", "parse_record", "parse_result"]
 
 SERVICE_NAME = "DSM-OPT"
-_LAYER_CODE = re.compile(r"^([A-Z]\d+)(?=\b|_)")
+_LAYER_CODE = re.compile(r"^([A-Z]\d+)(?![0-9A-Za-z])")
 PAGE_SIZE = 50
 
 

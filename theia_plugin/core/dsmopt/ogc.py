@@ -34,7 +34,7 @@ __all__ = ["DEFAULT_PROCESS", "OgcProcessesBackend", "parse_status_info"]
 
 DEFAULT_PROCESS = "dsm-opt"
 COG_TYPES = ("image/tiff", "application/geotiff")
-_LAYER_CODE = re.compile(r"^([A-Z]\d+)\b")
+_LAYER_CODE = re.compile(r"^([A-Z]\d+)(?![0-9A-Za-z])")
 
 
 class OgcProcessesBackend(JobBackend):
