@@ -1,5 +1,9 @@
 """Fixtures shared by every test folder: the local servers are started once per session."""
 
+from tests.servers.dsmopt.fixtures import (  # noqa: F401 - fixtures
+    dsmopt_service,
+    dsmopt_service_session,
+)
 from tests.servers.fixtures import (  # noqa: F401 - fixtures
     auth_proxy_server,
     http_server,

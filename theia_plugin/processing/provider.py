@@ -58,6 +58,11 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.dsmopt import (
+            FetchDsmOptResultsAlgorithm,
+            SubmitDsmOptJobAlgorithm,
+            WaitDsmOptJobAlgorithm,
+        )
         from theia_plugin.processing.indices import (
             IndicesOverProductsAlgorithm,
             SeveralIndicesAlgorithm,
@@ -80,4 +85,7 @@ class TheiaProvider(QgsProcessingProvider):
             SnowDetectionAlgorithm(),
             SnowDetectionBatchAlgorithm(),
             SnowSynthesisAlgorithm(),
+            SubmitDsmOptJobAlgorithm(),
+            WaitDsmOptJobAlgorithm(),
+            FetchDsmOptResultsAlgorithm(),
         ]
