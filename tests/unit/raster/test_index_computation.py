@@ -47,19 +47,27 @@ def test_ndvi_ndsi_and_user_formula_match_an_independent_computation(product, tm
     requests = [
         IndexRequest.from_catalogue("NDVI"),
         IndexRequest.from_catalogue("EVI"),
+        IndexRequest.from_catalogue("NDWI"),
+        IndexRequest.from_catalogue("NBR"),
+        IndexRequest.from_catalogue("SAVI", constants={"L": 0.5}),
         IndexRequest.from_formula("mine", "(N - R) / (N + R + 0.5) * 2"),
     ]
     outputs = [tmp_path / f"{r.name}.tif" for r in requests]
     compute_indices(product, requests, outputs, block_rows=64)  # several windows
 
-    n, r, b = (reflectance(product, x) for x in ("B8", "B4", "B2"))
-    invalid = expected_invalid(product) | np.isnan(n) | np.isnan(r)
+    n, r, b, g = (reflectance(product, x) for x in ("B8", "B4", "B2", "B3"))
+    s2 = upsample(reflectance(product, "B12"))  # 20 m, nearest neighbour
+    masked = expected_invalid(product)
     with np.errstate(divide="ignore", invalid="ignore"):
         ndvi = (n - r) / (n + r)
         evi = np.float32(2.5) * (n - r) / (n + np.float32(6.0) * r - np.float32(7.5) * b + 1)
+        ndwi = (g - n) / (g + n)  # McFeeters
+        nbr = (n - s2) / (n + s2)
+        savi = np.float32(1.5) * (n - r) / (n + r + np.float32(0.5))
         mine = (n - r) / (n + r + 0.5) * 2
-    for path, truth in zip(outputs, (ndvi, evi, mine)):
+    for path, truth in zip(outputs, (ndvi, evi, ndwi, nbr, savi, mine)):
         got = read(path)
+        invalid = masked | np.isnan(truth)
         truth = np.where(invalid | ~np.isfinite(truth), np.nan, truth)
         assert np.array_equal(np.isnan(got), np.isnan(truth))
         np.testing.assert_allclose(got[~invalid], truth[~invalid], rtol=1e-5, atol=1e-6)

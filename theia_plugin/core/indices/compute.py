@@ -147,19 +147,21 @@ def compute_indices(
             writer.set_metadata(request.metadata())
 
         def compute(arrays, window):
-            invalid = np.zeros(arrays[bands[0]].shape if bands else (0,), dtype=bool)
+            masked = np.zeros(arrays[bands[0]].shape if bands else (0,), dtype=bool)
             for name, layer in mask_layers.items():
                 flags = arrays[name]
-                invalid |= (flags != 0) if layer.bits is None else (flags & layer.bits) != 0
-            values = {}
+                masked |= (flags != 0) if layer.bits is None else (flags & layer.bits) != 0
+            values, band_nodata = {}, {}
             for name in bands:
-                array = arrays[name]
-                invalid |= _is_nodata(array, nodata)
-                values[name] = reflectance(array, scale, offset)
+                band_nodata[name] = _is_nodata(arrays[name], nodata)
+                values[name] = reflectance(arrays[name], scale, offset)
             outputs = []
             for request in requests:
                 result = request.formula.evaluate({**values, **request.constants})
-                result[invalid] = np.nan
+                result[masked] = np.nan
+                for name in request.formula.names:  # only the bands this index reads
+                    if name in band_nodata:
+                        result[band_nodata[name]] = np.nan
                 outputs.append(_encode(result, int16))
             return outputs
 
