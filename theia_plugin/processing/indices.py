@@ -40,7 +40,7 @@ from theia_plugin.processing.index_options import (
 )
 from theia_plugin.processing.parameters import product_parameter
 
-RESOLUTIONS = (10, 20)
+RESOLUTIONS = (10, 20, "finest")
 
 
 def is_normalised_difference(request: IndexRequest) -> bool:
@@ -78,6 +78,10 @@ class _StyleIndexLayer(QgsProcessingLayerPostProcessorInterface):
             apply_ramp(layer, "RdYlGn", -1.0, 1.0)
         else:
             apply_ramp(layer, "Viridis")
+
+
+def resolution_options() -> list[str]:
+    return ["10 m", "20 m", tr("finest of the bands used")]
 
 
 def report_indices(feedback, requests) -> None:
@@ -125,8 +129,9 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
             "(e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own "
             "over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), "
             "e.g. (N - R) / (N + R).\n\n"
-            "At 20 m, 10 m bands are averaged. Output: float32 with NaN nodata, or int16 "
-            "×10000 with −10000 like Theia's own indices.\n\n"
+            "Resolution: by default the finest of the bands the index reads (10 m for NDVI, "
+            "20 m for an index of 20 m bands only); at 20 m, 10 m bands are averaged. Output: "
+            "float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices.\n\n"
             "Reference: Montero et al. (2023), Awesome Spectral Indices, "
             "Scientific Data 10, 197."
         )
@@ -151,7 +156,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.RESOLUTION, tr("Resolution"), options=["10 m", "20 m"], defaultValue=0
+                self.RESOLUTION, tr("Resolution"), options=resolution_options(), defaultValue=2
             )
         )
         add_mask_parameters(self)
@@ -280,7 +285,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
     def add_options(self) -> None:
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.RESOLUTION, tr("Resolution"), options=["10 m", "20 m"], defaultValue=0
+                self.RESOLUTION, tr("Resolution"), options=resolution_options(), defaultValue=2
             )
         )
         add_mask_parameters(self)

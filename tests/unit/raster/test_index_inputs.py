@@ -191,3 +191,18 @@ def test_landsat_products_read_nir_from_b5(product, tmp_path):
     got = ndvi(landsat, tmp_path, "landsat", masks=MaskOptions(cloud=False, edge=False))
     truth = unmasked_ndvi(product)
     np.testing.assert_array_equal(got[~np.isnan(truth)], truth[~np.isnan(truth)])
+
+
+def test_finest_resolution_of_the_bands_read(product, tmp_path):
+    ten, twenty = tmp_path / "ndvi.tif", tmp_path / "swir.tif"
+    requests = [IndexRequest.from_catalogue("NDVI")]
+    compute_indices(product, requests, [ten], resolution="finest")
+    swir = [IndexRequest.from_formula("swir", "(S1 - S2) / (S1 + S2)")]
+    compute_indices(product, swir, [twenty], resolution="finest")
+    with (
+        rasterio.open(ten) as a,
+        rasterio.open(twenty) as b,
+        rasterio.open(product.band("B11")) as b11,
+    ):
+        assert a.res == (10.0, 10.0)
+        assert b.res == (20.0, 20.0) and b.shape == b11.shape

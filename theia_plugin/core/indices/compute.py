@@ -99,7 +99,7 @@ def compute_indices(
     requests: Sequence[IndexRequest],
     destinations: Sequence[str | Path],
     *,
-    resolution: float | None = 10,
+    resolution: float | str | None = 10,
     masks: MaskOptions | None = None,
     int16: bool = False,
     upsampling: str = "nearest",
@@ -109,7 +109,8 @@ def compute_indices(
     """Compute every request in one pass over ``source``; returns the written COG paths.
 
     ``resolution``: 10 or 20 for Theia L2A (that group's grid; coarser bands are upsampled
-    with ``upsampling``, "nearest" or "bilinear"), None for a raster's own grid.
+    with ``upsampling``, "nearest" or "bilinear"), ``"finest"`` for the finest of the bands
+    the indices read, None for a raster's own grid.
     ``block_rows`` (default: :func:`window_rows`) is the height of the full-width windows.
     """
     if len(requests) != len(destinations):
@@ -123,6 +124,8 @@ def compute_indices(
                 product=source.label, bands=", ".join(missing)
             )
         )
+    if resolution == "finest":
+        resolution = source.finest_resolution(bands)
     sources = {name: source.band(name) for name in bands}
     mask_layers = source.mask_layers(masks or MaskOptions(), resolution, bands)
     sources.update({name: layer.source for name, layer in mask_layers.items()})

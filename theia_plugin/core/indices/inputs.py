@@ -92,6 +92,10 @@ class IndexInput:
     def grid(self, resolution: float | None) -> Grid:
         raise NotImplementedError
 
+    def finest_resolution(self, asi_names: Sequence[str]) -> float | None:
+        """The resolution to compute at when the finest of the bands read is wanted."""
+        return None
+
     def mask_layers(
         self, options: MaskOptions, resolution: float | None, asi_names: Sequence[str]
     ) -> dict[str, MaskLayer]:
@@ -127,6 +131,10 @@ class TheiaL2AInput(IndexInput):
             elif f"FRE_{band}" not in self.product.bands:
                 missing.append(band)
         return missing
+
+    def finest_resolution(self, asi_names: Sequence[str]) -> float | None:
+        groups = {S2_RESOLUTION_GROUP.get(self.band_map.get(name, ""), 1) for name in asi_names}
+        return 10 if 1 in groups or not groups else 20
 
     def grid(self, resolution: float | None) -> Grid:
         resolution = resolution or 10
