@@ -19,9 +19,12 @@ class Measure:
     cpu_s: float
     peak_mb: float
     note: str = ""
+    stdout: str = ""
 
 
-def measure(name: str, argv: list[str], env: dict | None = None, note: str = "") -> Measure:
+def measure(
+    name: str, argv: list[str], env: dict | None = None, note: str = "", keep_stdout: bool = False
+) -> Measure:
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -30,8 +33,9 @@ def measure(name: str, argv: list[str], env: dict | None = None, note: str = "")
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{name} failed ({process.returncode}): {err.decode()[-2000:]}")
-    del out
-    return Measure(name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, note)
+    cpu = usage.ru_utime + usage.ru_stime
+    text = out.decode(errors="replace") if keep_stdout else ""
+    return Measure(name, wall, cpu, usage.ru_maxrss / 1024, note, text)
 
 
 def print_table(title: str, rows: list[Measure], reference: str) -> None:
