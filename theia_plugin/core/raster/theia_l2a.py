@@ -67,10 +67,17 @@ class L2AProduct:
             ) from None
 
     def mask(self, mask: str, resolution_group: int) -> str:
+        """The mask file of ``resolution_group``, else the same mask at another resolution
+        (STAC items carry only one of them, e.g. CLM_R1 and EDG_R2): readers put it on their
+        grid."""
         key = f"{mask.upper()}_R{resolution_group}"
+        others = sorted(
+            (k for k in self.masks if k.rsplit("_R", 1)[0] == mask.upper() and k != key),
+            key=lambda k: abs(int(k.rsplit("_R", 1)[1]) - resolution_group),
+        )
         try:
-            return self.masks[key]
-        except KeyError:
+            return self.masks[key] if key in self.masks else self.masks[others[0]]
+        except IndexError:
             raise ProductError(
                 tr("{product}: mask MASKS/{product}_{mask}.tif is missing.").format(
                     product=self.product_id, mask=key
