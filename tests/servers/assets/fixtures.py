@@ -93,3 +93,14 @@ def signing_env(signed_assets: SignedAssets, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("THEIA_SIGNING_SERVICE", signed_assets.signing.url("").rstrip("/"))
     monkeypatch.setenv("THEIA_SIGNED_HOSTS", signed_assets.assets.netloc)
     return signed_assets
+
+
+def requests_client(headers: dict[str, str] | None = None):
+    """A requests-based :class:`~theia_plugin.net.HttpClient` sending ``headers`` (no machine
+    proxy), with the short test timeouts."""
+    from tests.servers.fixtures import FAST_CLIENT_OPTIONS
+    from theia_plugin.net import HttpClient
+    from theia_plugin.net.requests_transport import RequestsTransport
+
+    transport = RequestsTransport(headers=headers, trust_env=False)
+    return HttpClient(transport, **FAST_CLIENT_OPTIONS)
