@@ -328,9 +328,7 @@ class SigningService(_LocalServer):
             h.send_json(404, {"detail": "Not Found"})
             return
         if not self._authorised(r):
-            h.send_json(
-                401, {"detail": "Not authenticated"}, {"WWW-Authenticate": "Bearer"}
-            )
+            h.send_json(401, {"detail": "Not authenticated"}, {"WWW-Authenticate": "Bearer"})
             return
         if r.path == "/sign":
             self._sign_one(h, r)

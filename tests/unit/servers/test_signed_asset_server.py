@@ -63,11 +63,15 @@ def test_tampered_and_expired_signatures_are_refused(servers):
     assert "SignatureDoesNotMatch" in session().get(longer).text
 
     servers.signing.set(backdate=3600)  # issued an hour ago for 10 minutes
-    signed = session().post(
-        servers.signing.url("/sign_urls"),
-        json={"urls": [servers.unsigned], "duration_seconds": 600},
-        headers=servers.signing.credentials,
-    ).json()["hrefs"][servers.unsigned]
+    signed = (
+        session()
+        .post(
+            servers.signing.url("/sign_urls"),
+            json={"urls": [servers.unsigned], "duration_seconds": 600},
+            headers=servers.signing.credentials,
+        )
+        .json()["hrefs"][servers.unsigned]
+    )
     expired = session().get(signed)
     assert expired.status_code == 403
     assert "expired" in expired.text

@@ -116,7 +116,8 @@ class UrlSigner:
     Args:
         client: the :class:`~theia_plugin.net.HttpClient` carrying the credentials (its
             authcfg inside QGIS, or ``access-key``/``secret-key`` or ``Authorization`` headers).
-        service_url: root of the signing service (default: Theia MTD's, or ``$THEIA_SIGNING_SERVICE``).
+        service_url: root of the signing service (default: Theia MTD's, or
+            ``$THEIA_SIGNING_SERVICE``).
         needs_signing: predicate on a URL (default: :data:`SIGNED_HOST_SUFFIXES`, or
             ``$THEIA_SIGNED_HOSTS``); other URLs are returned unchanged.
         duration: lifetime asked for (``duration_seconds``), or the service's default.
@@ -207,9 +208,7 @@ class UrlSigner:
             )
         except (ConnectionFailedError, RequestTimeoutError) as exc:
             failure = SigningError(
-                tr("The signing service {service} is unreachable").format(
-                    service=self.service_url
-                ),
+                tr("The signing service {service} is unreachable").format(service=self.service_url),
                 url=endpoint,
                 method="POST",
                 detail=str(exc),
