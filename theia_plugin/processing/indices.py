@@ -32,7 +32,7 @@ from theia_plugin.core.indices.compute import IndexRequest, MaskOptions, compute
 from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.raster.engine import CancelledError, GridError
 from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
-from theia_plugin.processing.parameters import product_parameter
+from theia_plugin.processing.parameters import authcfg_parameter, open_product, product_parameter
 
 RESOLUTIONS = (10, 20)
 
@@ -111,7 +111,8 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(product_parameter(self.INPUT))
+        self.addParameter(product_parameter(self.INPUT, stac=True))
+        self.addParameter(authcfg_parameter())
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -143,7 +144,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         formula = (self.parameterAsString(parameters, self.FORMULA, context) or "").strip()
         try:
-            product = open_l2a(self.parameterAsFile(parameters, self.INPUT, context))
+            product = open_product(self, parameters, self.INPUT, context, feedback)
             if formula:
                 request = IndexRequest.from_formula("formula", formula)
             else:
@@ -343,7 +344,8 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(product_parameter(self.INPUT))
+        self.addParameter(product_parameter(self.INPUT, stac=True))
+        self.addParameter(authcfg_parameter())
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -363,7 +365,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            product = open_l2a(self.parameterAsFile(parameters, self.INPUT, context))
+            product = open_product(self, parameters, self.INPUT, context, feedback)
             names = self.parameterAsEnumStrings(parameters, self.INDICES, context)
             requests = [IndexRequest.from_catalogue(name) for name in names]
             requests += parse_formulas(self.parameterAsString(parameters, self.FORMULAS, context))

@@ -54,3 +54,23 @@ def publish_l2a(
         assets.publish(parts.path, cog)
         published[key] = cog
     return published
+
+
+def expected_ndvi(product_dir: Path):
+    """NDVI computed with numpy from the product's own files, masked with CLM_R1 and EDG_R2
+    (upsampled) like a computation from the item's assets."""
+    import numpy as np
+    import rasterio
+
+    def band(suffix):
+        with rasterio.open(product_file(product_dir, suffix)) as dataset:
+            return dataset.read(1)
+
+    raw_n, raw_r = band("FRE_B8"), band("FRE_B4")
+    n, r = (raw.astype(np.float32) / np.float32(1e4) for raw in (raw_n, raw_r))
+    edge = np.repeat(np.repeat(band("EDG_R2"), 2, axis=0), 2, axis=1)
+    invalid = (band("CLM_R1") != 0) | (edge != 0) | (raw_n == -10000) | (raw_r == -10000)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ndvi = (n - r) / (n + r)
+    ndvi[invalid] = np.nan
+    return ndvi

@@ -10,6 +10,7 @@ import pytest
 import rasterio
 
 from tests.servers.assets.fixtures import requests_client
+from tests.servers.assets.l2a import expected_ndvi
 from tests.servers.fixtures import clear_proxy_env
 from theia_plugin.core.catalogue.signing import UrlSigner, host_rule
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
@@ -34,22 +35,6 @@ def signer(signed_assets):
 def read(path):
     with rasterio.open(path) as dataset:
         return dataset.read(1)
-
-
-def local_ndvi(product_dir):
-    """NDVI from the product's own files: CLM_R1 and EDG_R2 (upsampled) as the item has."""
-
-    def file(suffix):
-        return read(next(product_dir.rglob(f"*_{suffix}.tif")))
-
-    n, r = (file(b).astype(np.float32) / np.float32(1e4) for b in ("FRE_B8", "FRE_B4"))
-    edge = np.repeat(np.repeat(file("EDG_R2"), 2, axis=0), 2, axis=1)
-    invalid = (file("CLM_R1") != 0) | (edge != 0)
-    invalid |= (file("FRE_B8") == -10000) | (file("FRE_B4") == -10000)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ndvi = (n - r) / (n + r)
-    ndvi[invalid] = np.nan
-    return ndvi
 
 
 def test_item_assets_become_signed_vsicurl_bands_and_masks(signed_l2a, signer, signed_assets):
@@ -109,7 +94,7 @@ def test_ndvi_of_an_item_from_the_stac_api_equals_the_local_computation(
     out = tmp_path / "ndvi.tif"
     compute_indices(product, [IndexRequest.from_catalogue("NDVI")], [out], block_rows=64)
 
-    expected = local_ndvi(signed_l2a.product_dir)
+    expected = expected_ndvi(signed_l2a.product_dir)
     got = read(out)
     assert np.isnan(expected).any() and (~np.isnan(expected)).any()
     np.testing.assert_array_equal(np.isnan(got), np.isnan(expected))
