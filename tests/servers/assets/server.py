@@ -21,7 +21,6 @@ import json
 import re
 import secrets
 import threading
-from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -190,12 +189,6 @@ class AssetServer(_LocalServer):
         super().__init__(host)
         self.secret = secrets.token_bytes(32)
         self.files: dict[str, Path] = {}
-        self.hits: Counter[str] = Counter()
-
-    def reset(self) -> None:
-        super().reset()
-        with self._lock:
-            self.hits = Counter()
 
     def publish(self, path: str, file: str | Path) -> str:
         """Serve ``file`` at ``path``; returns its (unsigned) URL."""
@@ -213,8 +206,6 @@ class AssetServer(_LocalServer):
         return super().admin(op, args)
 
     def handle(self, h: _Handler, r: RecordedRequest) -> None:
-        with self._lock:
-            self.hits[r.path] += 1
         if r.method not in ("GET", "HEAD"):
             h.send_body(405, b"", "text/plain", {"Allow": "GET, HEAD"})
             return

@@ -105,3 +105,26 @@ def test_ndvi_of_an_item_from_the_stac_api_equals_the_local_computation(
     assert all("X-Amz-Signature" in r.query for r in served)
     assert not [r for r in served if r.path.endswith("/")]  # no directory listing
     assert any(r.header("Range") for r in served)  # read by ranges, not downloaded
+
+
+def test_a_pystac_item_is_accepted(signed_l2a, signer):
+    import pystac
+
+    item = pystac.Item.from_dict(copy.deepcopy(signed_l2a.item))
+    product = open_stac_l2a(item, signer=signer)
+    assert product.product_id == signed_l2a.item["id"]
+    assert product.band("B8A").startswith("/vsicurl/")
+
+
+def test_20_m_indices_use_the_10_m_cloud_mask_of_the_item(signed_l2a, signer, tmp_path):
+    product = open_stac_l2a(signed_l2a.item, signer=signer)
+    out = tmp_path / "ndvi20.tif"
+    compute_indices(product, [IndexRequest.from_catalogue("NDVI")], [out], resolution=20)
+    with rasterio.open(out) as dataset:
+        assert dataset.res == (20.0, 20.0)
+        ndvi = dataset.read(1)
+    with rasterio.open(signed_l2a.cogs["EDG_R2"]) as dataset:
+        edge = dataset.read(1)
+    assert ndvi.shape == edge.shape
+    assert np.isnan(ndvi[edge != 0]).all()
+    assert np.isfinite(ndvi).any()
