@@ -53,6 +53,7 @@ def test_item_assets_become_signed_vsicurl_bands_and_masks(signed_l2a, signer, s
     # one mask per item: the other resolution is used
     assert product.mask("CLM", 2) == product.masks["CLM_R1"]
     assert product.mask("EDG", 1) == product.masks["EDG_R2"]
+    assert product.gdal_options["GDAL_DISABLE_READDIR_ON_OPEN"] == "EMPTY_DIR"
     assert len(signed_assets.signing.signed_batches()) == 1
     with pytest.raises(ProductError, match="SAT_R1"):
         product.mask("SAT", 1)

@@ -177,6 +177,7 @@ def product_from_item(
         product_id=item_id,
         bands=bands,
         masks=mask_paths,
+        gdal_options=dict(VSICURL_OPTIONS),
         **_metadata(item_id, item.get("properties") or {}),
     )
 

@@ -53,6 +53,9 @@ class L2AProduct:
     version: str
     bands: dict[str, str] = field(default_factory=dict)  # "FRE_B4" -> GDAL path
     masks: dict[str, str] = field(default_factory=dict)  # "CLM_R2" -> GDAL path
+    #: GDAL configuration options for reading these paths (e.g. /vsicurl/ tuning), to apply
+    #: with ``rasterio.Env`` in the thread that reads.
+    gdal_options: dict[str, str] = field(default_factory=dict)
 
     def band(self, band: str, correction: str = "FRE") -> str:
         key = f"{correction.upper()}_{normalise_band(band)}"
