@@ -1,5 +1,12 @@
 """Fixtures shared by every test folder: the local servers are started once per session."""
 
+from tests.servers.assets.fixtures import (  # noqa: F401 - fixtures
+    signed_assets,
+    signed_assets_session,
+    signed_l2a,
+    signing_env,
+    stac_api_signed_assets,
+)
 from tests.servers.dsmopt.fixtures import (  # noqa: F401 - fixtures
     dsmopt_service,
     dsmopt_service_session,

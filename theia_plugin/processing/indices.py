@@ -38,7 +38,7 @@ from theia_plugin.processing.index_options import (
     mask_options,
     upsampling,
 )
-from theia_plugin.processing.parameters import product_parameter
+from theia_plugin.processing.parameters import authcfg_parameter, open_product, product_parameter
 
 RESOLUTIONS = (10, 20, "finest")
 
@@ -141,7 +141,8 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(product_parameter(self.INPUT))
+        self.addParameter(product_parameter(self.INPUT, stac=True))
+        self.addParameter(authcfg_parameter())
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -168,7 +169,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         formula = (self.parameterAsString(parameters, self.FORMULA, context) or "").strip()
         try:
-            product = open_l2a(self.parameterAsFile(parameters, self.INPUT, context))
+            product = open_product(self, parameters, self.INPUT, context, feedback)
             if formula:
                 request = IndexRequest.from_formula("formula", formula)
             else:
@@ -358,7 +359,8 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
         return text + "\n\n" + mask_help()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(product_parameter(self.INPUT))
+        self.addParameter(product_parameter(self.INPUT, stac=True))
+        self.addParameter(authcfg_parameter())
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -378,7 +380,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            product = open_l2a(self.parameterAsFile(parameters, self.INPUT, context))
+            product = open_product(self, parameters, self.INPUT, context, feedback)
             names = self.parameterAsEnumStrings(parameters, self.INDICES, context)
             requests = [IndexRequest.from_catalogue(name) for name in names]
             requests += parse_formulas(self.parameterAsString(parameters, self.FORMULAS, context))

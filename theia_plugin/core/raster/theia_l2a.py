@@ -53,6 +53,9 @@ class L2AProduct:
     version: str
     bands: dict[str, str] = field(default_factory=dict)  # "FRE_B4" -> GDAL path
     masks: dict[str, str] = field(default_factory=dict)  # "CLM_R2" -> GDAL path
+    #: GDAL configuration options for reading these paths (e.g. /vsicurl/ tuning), to apply
+    #: with ``rasterio.Env`` in the thread that reads.
+    gdal_options: dict[str, str] = field(default_factory=dict)
 
     def band(self, band: str, correction: str = "FRE") -> str:
         key = f"{correction.upper()}_{normalise_band(band)}"
@@ -67,10 +70,17 @@ class L2AProduct:
             ) from None
 
     def mask(self, mask: str, resolution_group: int) -> str:
+        """The mask file of ``resolution_group``, else the same mask at another resolution
+        (STAC items carry only one of them, e.g. CLM_R1 and EDG_R2): readers put it on their
+        grid."""
         key = f"{mask.upper()}_R{resolution_group}"
+        others = sorted(
+            (k for k in self.masks if k.rsplit("_R", 1)[0] == mask.upper() and k != key),
+            key=lambda k: abs(int(k.rsplit("_R", 1)[1]) - resolution_group),
+        )
         try:
-            return self.masks[key]
-        except KeyError:
+            return self.masks[key] if key in self.masks else self.masks[others[0]]
+        except IndexError:
             raise ProductError(
                 tr("{product}: mask MASKS/{product}_{mask}.tif is missing.").format(
                     product=self.product_id, mask=key
