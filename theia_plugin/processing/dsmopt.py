@@ -39,6 +39,7 @@ from theia_plugin.core.dsmopt import (
 from theia_plugin.core.dsmopt.backend import BACKEND_KINDS, new_submission_key
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, NetworkError, create_client
+from theia_plugin.processing.parameters import processing_error
 
 __all__ = [
     "FetchDsmOptResultsAlgorithm",
@@ -172,7 +173,7 @@ def _run(call):
     except CancelledError:
         return None
     except (DsmOptError, NetworkError, ValueError) as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise processing_error(exc) from None
 
 
 class SubmitDsmOptJobAlgorithm(_DsmOptAlgorithm):

@@ -32,13 +32,19 @@ from theia_plugin.core.indices.compute import IndexRequest, compute_indices
 from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
+from theia_plugin.net import redact_text
 from theia_plugin.processing.index_options import (
     add_mask_parameters,
     mask_help,
     mask_options,
     upsampling,
 )
-from theia_plugin.processing.parameters import authcfg_parameter, open_product, product_parameter
+from theia_plugin.processing.parameters import (
+    authcfg_parameter,
+    open_product,
+    processing_error,
+    product_parameter,
+)
 
 RESOLUTIONS = (10, 20, "finest")
 
@@ -193,7 +199,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         except CancelledError:
             return {}
         except (ProductError, FormulaError, GridError, RasterReadError, KeyError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         style_when_loaded(context, dest, request)
         return {self.OUTPUT: dest}
 
@@ -410,7 +416,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
             OSError,
             RuntimeError,
         ) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         self.load_styled(parameters, context, zip(requests, destinations))
         return {
             self.OUTPUT_FOLDER: str(folder),
@@ -505,7 +511,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
                 name = self.parameterAsEnumString(parameters, self.INDEX, context)
                 request = IndexRequest.from_catalogue(name)
         except (FormulaError, KeyError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         report_indices(feedback, [request])
         products = self.products(parameters, context)
         folder = self.output_folder(parameters, context)
@@ -532,7 +538,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
                 failed += 1
                 feedback.reportError(
                     tr("{product}: {error} (skipped; the other products go on)").format(
-                        product=path, error=exc
+                        product=path, error=redact_text(str(exc))
                     ),
                     False,
                 )

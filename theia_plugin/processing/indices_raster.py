@@ -21,6 +21,7 @@ from theia_plugin.core.indices.inputs import MaskOptions, MultibandRasterInput, 
 from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import ProductError
 from theia_plugin.processing.indices import report_indices, style_when_loaded
+from theia_plugin.processing.parameters import processing_error
 
 
 class RasterIndexAlgorithm(QgsProcessingAlgorithm):
@@ -132,6 +133,6 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
         except CancelledError:
             return {}
         except (ProductError, FormulaError, GridError, RasterReadError, KeyError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         style_when_loaded(context, dest, request)
         return {self.OUTPUT: dest}

@@ -58,3 +58,13 @@ def open_product(
         authcfg = algorithm.parameterAsString(parameters, authcfg_name, context) or ""
     client = create_client(authcfg=authcfg or None)
     return open_stac_l2a(value, client=client, feedback=feedback)
+
+
+def processing_error(exc: BaseException):
+    """The exception shown to the user for ``exc``, with any credential in its text (a signed
+    URL's signature, a token in a query) masked: error texts end up in logs and reports."""
+    from qgis.core import QgsProcessingException
+
+    from theia_plugin.net import redact_text
+
+    return QgsProcessingException(redact_text(str(exc)))

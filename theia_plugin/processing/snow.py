@@ -40,7 +40,7 @@ from theia_plugin.core.snow.report import report_html
 from theia_plugin.core.snow.run_detection import detect_product
 from theia_plugin.core.snow.run_synthesis import synthesize_files
 from theia_plugin.processing.indices import find_products, split_paths
-from theia_plugin.processing.parameters import product_parameter
+from theia_plugin.processing.parameters import processing_error, product_parameter
 
 
 def _parameter_labels() -> dict[str, str]:
@@ -208,7 +208,7 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
         except CancelledError:
             return {}
         except (ValueError, OSError) as exc:  # ProductError, GridError, CoverageError…
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         feedback.pushInfo(
             tr("{product}: zs = {zs} m, snow {snow:.1f} %, cloud {cloud:.1f} %").format(
                 product=outputs.product_id,
@@ -352,7 +352,7 @@ class SnowDetectionBatchAlgorithm(QgsProcessingAlgorithm):
         try:
             products = [open_l2a(path) for path in paths]
         except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         tiles = sorted({p.tile for p in products})
         if len(tiles) > 1:
             raise QgsProcessingException(
@@ -611,7 +611,7 @@ class SnowSynthesisAlgorithm(QgsProcessingAlgorithm):
         except CancelledError:
             return {}
         except (ValueError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise processing_error(exc) from None
         report, chart = write_report(outputs)
         results = {
             self.OUTPUT_FOLDER: str(out_dir),

@@ -245,3 +245,15 @@ def test_the_output_names_the_index_and_its_reference(provider, product_zip, tmp
     assert tags["THEIA_FORMULA"] == "(1.0 + L) * (N - R) / (N + R + L)"
     assert tags["THEIA_CONSTANTS"] == "L=1"
     assert tags["THEIA_INDEX_REFERENCE"].startswith("https://")
+
+
+def test_errors_shown_to_users_never_carry_a_signature():
+    from theia_plugin.processing.parameters import processing_error
+
+    signed = (
+        "/vsicurl/http://127.0.0.1:9/b/T31TCH_B04.tif?X-Amz-Date=20261122T000000Z"
+        "&X-Amz-Expires=28800&X-Amz-Signature=deadbeefcafe could not be read at rows 0–256"
+    )
+    message = str(processing_error(OSError(signed)))
+    assert "deadbeefcafe" not in message
+    assert "T31TCH_B04.tif" in message and "could not be read" in message

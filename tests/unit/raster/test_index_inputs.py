@@ -206,3 +206,28 @@ def test_finest_resolution_of_the_bands_read(product, tmp_path):
     ):
         assert a.res == (10.0, 10.0)
         assert b.res == (20.0, 20.0) and b.shape == b11.shape
+
+
+def test_a_ten_metre_mask_on_the_twenty_metre_grid_ors_its_flags(product, tmp_path):
+    """STAC items carry CLM at 10 m only: at 20 m a pixel is masked if any of its four 10 m
+    pixels has the chosen flag (an average would mix and lose bits)."""
+    masks = {k: v for k, v in product.masks.items() if k != "CLM_R2"}
+    stac_like = dataclasses.replace(product, masks=masks, mask_fallback=True)
+    shadows = CLM_BITS["shadows"]
+    dest = tmp_path / "ndsi20.tif"
+    options = MaskOptions(cloud_bits=shadows, edge=False)
+    compute_indices(
+        stac_like, [IndexRequest.from_catalogue("NDSI")], [dest], resolution=20, masks=options
+    )
+    clm10 = read(product.mask("CLM", 1))
+    h, w = clm10.shape[0] // 2, clm10.shape[1] // 2
+    any_shadow = ((clm10 & shadows) != 0).reshape(h, 2, w, 2).any(axis=(1, 3))
+    partly = any_shadow & ~((clm10 & shadows) != 0).reshape(h, 2, w, 2).all(axis=(1, 3))
+    assert partly.any()  # blocks where only some 10 m pixels are flagged exist
+    got = read(dest)
+    assert np.isnan(got[any_shadow]).all()
+    with pytest.raises(ProductError, match=r"CLM_R2\.tif is missing"):
+        compute_indices(
+            dataclasses.replace(product, masks=masks), [IndexRequest.from_catalogue("NDSI")],
+            [tmp_path / "x.tif"], resolution=20,
+        )  # fmt: skip

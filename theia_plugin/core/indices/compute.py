@@ -182,6 +182,7 @@ def compute_indices(
             block_rows=block_rows,
             feedback=feedback,
             upsampling=upsampling,
+            gdal_options=source.gdal_options,
         )
     except BaseException as exc:
         for writer in reversed(opened):

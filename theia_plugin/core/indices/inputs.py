@@ -82,6 +82,11 @@ class IndexInput:
     offset: float = 0.0
     nodata: float | None = None
 
+    @property
+    def gdal_options(self) -> dict[str, str]:
+        """GDAL configuration for reading this input (e.g. ``/vsicurl/`` tuning)."""
+        return {}
+
     def band(self, asi_name: str) -> Source:
         raise NotImplementedError
 
@@ -114,6 +119,10 @@ class TheiaL2AInput(IndexInput):
         self.label = self.product.product_id
         landsat = self.product.platform.upper().startswith("LANDSAT")
         self.band_map = LANDSAT_8_9 if landsat else SENTINEL2_THEIA_L2A
+
+    @property
+    def gdal_options(self) -> dict[str, str]:
+        return dict(self.product.gdal_options)
 
     def band(self, asi_name: str) -> Source:
         return Source(self.product.band(self.band_map[asi_name]))
@@ -148,7 +157,7 @@ class TheiaL2AInput(IndexInput):
         group = 1 if (resolution or 10) == 10 else 2
 
         def layer(mask: str, bits: int | None, group: int = group) -> MaskLayer:
-            return MaskLayer(Source(self.product.mask(mask, group), resampling="nearest"), bits)
+            return MaskLayer(Source(self.product.mask(mask, group), bits=True), bits)
 
         layers = {}
         if options.cloud:

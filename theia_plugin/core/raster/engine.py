@@ -71,11 +71,13 @@ class Grid:
 @dataclass(frozen=True)
 class Source:
     """One band of a raster; ``resampling`` (a rasterio ``Resampling`` name) overrides the
-    run's upsampling for this source, e.g. ``"nearest"`` for masks of bits."""
+    run's upsampling for this source. ``bits``: a mask of bit flags, read by nearest neighbour
+    when finer than the source and with the flags of each block OR-ed when coarser."""
 
     path: str
     band: int = 1
     resampling: str | None = None
+    bits: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class _SourcePlan:
     factor: float  # source pixel size / output pixel size
     band: int = 1
     resampling: str | None = None
+    bits: bool = False
 
 
 def plan_sources(sources: Mapping[str, str | Source], grid: Grid) -> list[_SourcePlan]:
@@ -132,7 +135,8 @@ def plan_sources(sources: Mapping[str, str | Source], grid: Grid) -> list[_Sourc
                     expected_y=grid.transform.f,
                 )
             )
-        plans.append(_SourcePlan(name, path, factor, spec.band, spec.resampling))
+        resampling = "nearest" if spec.bits else spec.resampling
+        plans.append(_SourcePlan(name, path, factor, spec.band, resampling, spec.bits))
     return plans
 
 
@@ -153,6 +157,13 @@ def _read(dataset, plan: _SourcePlan, window, upsampling):
     source_window = Window(
         window.col_off / f, window.row_off / f, window.width / f, window.height / f
     )
+    if plan.bits and f < 1:
+        # Every flag of the finer pixels a coarse pixel covers (averaging would mix bits).
+        step = round(1 / f)
+        fine = dataset.read(plan.band, window=source_window)
+        rows, cols = fine.shape[0] // step, fine.shape[1] // step
+        blocks = fine[: rows * step, : cols * step].reshape(rows, step, cols, step)
+        return np.bitwise_or.reduce(np.bitwise_or.reduce(blocks, axis=3), axis=1)
     if plan.resampling is not None:
         resampling = Resampling[plan.resampling]
     else:
@@ -227,12 +238,14 @@ def run_windows(
     block_rows: int = 512,
     feedback=None,
     upsampling: str = "nearest",
+    gdal_options: Mapping[str, str] | None = None,
 ) -> None:
     """Read ``sources`` window by window on ``grid``, ``compute``, then ``write`` the results.
 
     ``compute(arrays_by_name, window)`` returns the output arrays of that window;
     ``write(outputs, window)`` runs in the writer thread. ``feedback`` (QgsFeedback-like:
-    ``isCanceled()``, ``setProgress()``) cancels between windows.
+    ``isCanceled()``, ``setProgress()``) cancels between windows. ``gdal_options`` (GDAL
+    configuration, e.g. ``/vsicurl/`` tuning) apply to the reading thread only.
     """
     from rasterio.enums import Resampling
 
@@ -254,33 +267,39 @@ def run_windows(
         return False
 
     def reader() -> None:
+        import rasterio
+
         try:
-            handles = {p.name: _open_source(p.path) for p in plans}
-            pending = {p.name: 0.0 for p in plans}  # source rows read since the last drop
-            try:
-                for window in windows:
-                    if stop.is_set():
-                        return
-                    arrays = {
-                        p.name: _checked_read(handles[p.name], p, window, resampling) for p in plans
-                    }
-                    for p in plans:
-                        pending[p.name] += window.height / p.factor
-                        if _drop_read_blocks(handles[p.name], p, window, grid, pending[p.name]):
-                            # Closing drops this source's blocks from GDAL's block cache.
-                            handles[p.name].close()
-                            handles[p.name] = _open_source(p.path)
-                            pending[p.name] = 0.0
-                    if not put(to_compute, (window, arrays)):
-                        return
-            finally:
-                for handle in handles.values():
-                    handle.close()
+            with rasterio.Env(**dict(gdal_options or {})):
+                read_all()
         except BaseException as exc:  # handed to the calling thread
             errors.append(exc)
             stop.set()
         finally:
             put(to_compute, _DONE)  # no-op once stopped
+
+    def read_all() -> None:
+        handles = {p.name: _open_source(p.path) for p in plans}
+        pending = {p.name: 0.0 for p in plans}  # source rows read since the last drop
+        try:
+            for window in windows:
+                if stop.is_set():
+                    return
+                arrays = {
+                    p.name: _checked_read(handles[p.name], p, window, resampling) for p in plans
+                }
+                for p in plans:
+                    pending[p.name] += window.height / p.factor
+                    if _drop_read_blocks(handles[p.name], p, window, grid, pending[p.name]):
+                        # Closing drops this source's blocks from GDAL's block cache.
+                        handles[p.name].close()
+                        handles[p.name] = _open_source(p.path)
+                        pending[p.name] = 0.0
+                if not put(to_compute, (window, arrays)):
+                    return
+        finally:
+            for handle in handles.values():
+                handle.close()
 
     def writer() -> None:
         try:

@@ -178,6 +178,7 @@ def product_from_item(
         bands=bands,
         masks=mask_paths,
         gdal_options=dict(VSICURL_OPTIONS),
+        mask_fallback=True,
         **_metadata(item_id, item.get("properties") or {}),
     )
 

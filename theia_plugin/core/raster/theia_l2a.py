@@ -56,6 +56,9 @@ class L2AProduct:
     #: GDAL configuration options for reading these paths (e.g. /vsicurl/ tuning), to apply
     #: with ``rasterio.Env`` in the thread that reads.
     gdal_options: dict[str, str] = field(default_factory=dict)
+    #: Whether a mask missing at one resolution may be read from the other (STAC items carry
+    #: only CLM_R1, MG2_R2, EDG_R2); a product folder or zip lacking one is incomplete.
+    mask_fallback: bool = False
 
     def band(self, band: str, correction: str = "FRE") -> str:
         key = f"{correction.upper()}_{normalise_band(band)}"
@@ -70,14 +73,15 @@ class L2AProduct:
             ) from None
 
     def mask(self, mask: str, resolution_group: int) -> str:
-        """The mask file of ``resolution_group``, else the same mask at another resolution
-        (STAC items carry only one of them, e.g. CLM_R1 and EDG_R2): readers put it on their
-        grid."""
+        """The mask file of ``resolution_group``; with :attr:`mask_fallback`, else the same
+        mask at another resolution (readers put it on their grid, bits OR-ed when coarsened)."""
         key = f"{mask.upper()}_R{resolution_group}"
         others = sorted(
             (k for k in self.masks if k.rsplit("_R", 1)[0] == mask.upper() and k != key),
             key=lambda k: abs(int(k.rsplit("_R", 1)[1]) - resolution_group),
         )
+        if not self.mask_fallback:
+            others = []
         try:
             return self.masks[key] if key in self.masks else self.masks[others[0]]
         except IndexError:
