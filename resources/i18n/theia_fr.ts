@@ -14,9 +14,59 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="30" />
+      <source>128: high clouds (1.38 µm)</source>
+      <translation>128 : nuages hauts (1,38 µm)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="27" />
+      <source>16: thinnest clouds</source>
+      <translation>16 : nuages les plus fins</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="23" />
+      <source>1: all clouds except the thinnest, and all shadows</source>
+      <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="24" />
+      <source>2: all clouds except the thinnest</source>
+      <translation>2 : tous les nuages sauf les plus fins</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="28" />
+      <source>32: shadows of detected clouds</source>
+      <translation>32 : ombres des nuages détectés</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="25" />
+      <source>4: clouds (mono-temporal test)</source>
+      <translation>4 : nuages (test monotemporel)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="29" />
+      <source>64: shadows of clouds outside the image</source>
+      <translation>64 : ombres des nuages hors de l'image</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="26" />
+      <source>8: clouds (multi-temporal test)</source>
+      <translation>8 : nuages (test multitemporel)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="581" />
+      <source>A custom period needs both a start and an end date written YYYY-MM-DD (got {start!r} and {end!r}).</source>
+      <translation>Une période personnalisée demande une date de début et une date de fin écrites AAAA-MM-JJ (reçu {start!r} et {end!r}).</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="200" />
       <source>A saved search must be a JSON object</source>
       <translation>Une recherche enregistrée doit être un objet JSON</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="91" />
+      <source>API</source>
+      <translation>API</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="153" />
@@ -24,9 +74,66 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="296" />
+      <source>All-cloud series: none of the {count} snow products has a single clear pixel (every date is cloud or no data), so there is nothing to synthesise.</source>
+      <translation>Série entièrement nuageuse : aucun des {count} produits neige n'a un seul pixel clair (chaque date est nuageuse ou sans données), il n'y a donc rien à synthétiser.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="76" />
+      <source>Also mask (geophysical mask MG2)</source>
+      <translation>Masquer aussi (masque géophysique MG2)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/__init__.py" line="118" />
       <source>An authentication configuration ({id}) can only be used inside QGIS; pass the credentials as headers instead</source>
       <translation>Une configuration d'authentification ({id}) ne peut être utilisée que dans QGIS ; passez plutôt les identifiants en en-têtes</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="467" />
+      <source>Annual snow indicators of one tile from its per-date snow products, exactly as Theia's Let It Snow synthesis (L3B) defines them.
+
+Inputs: a folder (searched with its subfolders and zips) and/or a list of files: this plugin's snow detection outputs, Theia's L2B-SNOW products (…_SNW_R2.tif) or …SNOW-FSC… files, all of one tile and one grid. The period is the hydrological year starting in the given year (1 Sep – 31 Aug in the northern hemisphere, 1 Mar – end of February in the southern one) unless a start and an end date are given; products up to the date margin outside the period anchor the interpolation.
+
+Per pixel, clear observations are interpolated linearly to every day (constant before the first and after the last), a day is snow-covered when the value reaches 50 %, and: SCD = snow cover duration (days); SOD / SMOD = first / last day of the longest snow period (day 0 = first day of the period; 0 when SCD ≤ 10 days); NOBS = number of clear observations; NSP = number of changes of the daily snow state. Outputs: uint16 Cloud Optimized GeoTIFFs named like Theia's, styled when loaded (SOD and SMOD with calendar dates in the legend), an optional daily snow stack (one band per day), a JSON summary and an HTML report with a chart of the snow-covered area and cloud cover per date.
+
+Reference: Gascoin S. et al. (2019), Earth System Science Data 11, 493–514; Barrou Dumont Z. et al. (2021), The Cryosphere.</source>
+      <translation>Indicateurs annuels d'enneigement d'une tuile à partir de ses produits neige par date, exactement tels que les définit la synthèse Let It Snow de Theia (L3B).
+
+Entrées : un dossier (parcouru avec ses sous-dossiers et ses zips) et/ou une liste de fichiers : les sorties de la détection de la neige de cette extension, les produits L2B-SNOW de Theia (…_SNW_R2.tif) ou les fichiers …SNOW-FSC…, tous d'une même tuile et d'une même grille. La période est l'année hydrologique qui commence l'année donnée (1er sept. – 31 août dans l'hémisphère nord, 1er mars – fin février dans l'hémisphère sud), sauf si une date de début et une date de fin sont données ; les produits situés hors de la période, dans la limite de la marge de dates, ancrent l'interpolation.
+
+Pour chaque pixel, les observations claires sont interpolées linéairement à chaque jour (constantes avant la première et après la dernière), un jour est enneigé quand la valeur atteint 50 %, et : SCD = durée d'enneigement (jours) ; SOD / SMOD = premier / dernier jour de la plus longue période d'enneigement (jour 0 = premier jour de la période ; 0 quand SCD ≤ 10 jours) ; NOBS = nombre d'observations claires ; NSP = nombre de changements de l'état d'enneigement quotidien. Sorties : des GeoTIFF optimisés pour le cloud (COG) en uint16 nommés comme ceux de Theia, stylés au chargement (SOD et SMOD avec les dates du calendrier dans la légende), une pile quotidienne de neige facultative (une bande par jour), un résumé JSON et un rapport HTML avec un graphique de la surface enneigée et de la couverture nuageuse par date.
+
+Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514 ; Barrou Dumont Z. et al. (2021), The Cryosphere.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="458" />
+      <source>Annual snow synthesis</source>
+      <translation>Synthèse annuelle de l'enneigement</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="57" />
+      <source>Application domain</source>
+      <translation>Domaine d'application</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>Apr</source>
+      <translation>avr.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="391" />
+      <source>Archive</source>
+      <translation>Archive</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Aug</source>
+      <translation>août</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
+      <source>Authentication</source>
+      <translation>Authentification</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="154" />
@@ -34,9 +141,29 @@
       <translation>Échec de l'authentification</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="46" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="38" />
+      <source>Authentication for STAC assets (API key access-key / secret-key, or token)</source>
+      <translation>Authentification pour les assets STAC (clé d'API access-key / secret-key, ou jeton)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="59" />
       <source>Back to cloud: minimum red (milli-reflectance)</source>
       <translation>Retour en nuage : rouge minimal (milli-réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="68" />
+      <source>Band mapping (NAME=band number)</source>
+      <translation>Correspondance des bandes (NOM=numéro de bande)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="190" />
+      <source>Band mapping item “{item}” is not understood: expected NAME=BAND, e.g. “R=3, N=4” (ASI band names, raster band numbers from 1).</source>
+      <translation>L'élément de correspondance des bandes « {item} » n'est pas compris : attendu NOM=BANDE, par ex. « R=3, N=4 » (noms de bandes ASI, numéros de bandes du raster à partir de 1).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <source>Bands</source>
+      <translation>Bandes</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="266" />
@@ -49,17 +176,17 @@
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="49" />
+      <location filename="../../theia_plugin/processing/snow.py" line="62" />
       <source>CLM bit of high clouds</source>
       <translation>Bit CLM des nuages hauts</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="48" />
+      <location filename="../../theia_plugin/processing/snow.py" line="61" />
       <source>CLM bit of shadows of clouds outside the image</source>
       <translation>Bit CLM des ombres des nuages hors de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="47" />
+      <location filename="../../theia_plugin/processing/snow.py" line="60" />
       <source>CLM bit of shadows of detected clouds</source>
       <translation>Bit CLM des ombres des nuages détectés</translation>
     </message>
@@ -69,8 +196,9 @@
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/engine.py" line="246" />
+      <location filename="../../theia_plugin/core/raster/engine.py" line="328" />
       <location filename="../../theia_plugin/core/snow/run_detection.py" line="79" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="86" />
       <location filename="../../theia_plugin/net/errors.py" line="278" />
       <source>Cancelled by the user</source>
       <translation>Annulé par l'utilisateur</translation>
@@ -144,49 +272,85 @@
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="387" />
+      <location filename="../../theia_plugin/processing/indices.py" line="394" />
       <source>Choose at least one index or give a formula.</source>
       <translation>Choisissez au moins un indice ou donnez une formule.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="67" />
+      <location filename="../../theia_plugin/processing/snow.py" line="80" />
       <source>Cloud</source>
       <translation>Nuage</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="208" />
+      <location filename="../../theia_plugin/toolbelt/snow_chart.py" line="98" />
+      <source>Cloud %</source>
+      <translation>Nuage %</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="68" />
+      <source>Cloud (% of pixels with data)</source>
+      <translation>Nuage (% des pixels avec données)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="185" />
       <source>Cloud (%)</source>
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="45" />
+      <location filename="../../theia_plugin/processing/snow.py" line="58" />
       <source>Cloud refinement: dark cloud maximum red (milli-reflectance)</source>
       <translation>Affinage des nuages : rouge maximal d'un nuage sombre (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="44" />
+      <location filename="../../theia_plugin/processing/snow.py" line="57" />
       <source>Cloud refinement: red downsampling factor rf</source>
       <translation>Affinage des nuages : facteur de sous-échantillonnage du rouge rf</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="96" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="99" />
+      <source>Coarser bands brought to the output resolution by</source>
+      <translation>Bandes plus grossières ramenées à la résolution de sortie par</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="131" />
       <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
 
 Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
 
-Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata unless unticked. 20 m bands are read at 10 m by nearest neighbour; at 20 m, 10 m bands are averaged. Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices.
+Resolution: by default the finest of the bands the index reads (10 m for NDVI, 20 m for an index of 20 m bands only); at 20 m, 10 m bands are averaged. Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices.
 
 Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
       <translation>Calcule un indice spectral d'un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) et l'écrit en GeoTIFF optimisé pour le cloud (COG).
 
-Indice : n'importe lequel des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI de McFeeters, NDSI, NBR, SAVI, EVI), ou une formule de votre cru sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. (N - R) / (N + R).
+Indice : n'importe lequel des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI d'après McFeeters, NDSI, NBR, SAVI, EVI), ou une formule personnelle sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. (N - R) / (N + R).
 
-Les pixels signalés par le masque de nuages (CLM) ou hors de la fauchée (EDG) deviennent sans données, sauf si ces options sont décochées. Les bandes à 20 m sont lues à 10 m au plus proche voisin ; à 20 m, les bandes à 10 m sont moyennées. Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia.
+Résolution : par défaut la plus fine des bandes que lit l'indice (10 m pour le NDVI, 20 m pour un indice qui ne lit que des bandes à 20 m) ; à 20 m, les bandes à 10 m sont moyennées. Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia.
 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="422" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="47" />
+      <source>Computes a spectral index of any multiband raster (a stack of reflectance bands from any sensor) and writes it as a Cloud Optimized GeoTIFF.
+
+Band mapping: which raster band (numbered from 1) plays each Awesome Spectral Indices band, e.g. B=1, G=2, R=3, N=4 for a blue-green-red-NIR stack. Band names: A (coastal), B, G, R, RE1, RE2, RE3, N, N2 (narrow NIR), S1, S2 (SWIR), T1, T2 (thermal), WV. For Landsat 8/9, map N to the band holding B5.
+
+Reflectance = value × scale + offset must fall in 0–1: 0.0001 for values ×10000 (Theia, Sentinel-2), 0.0000275 and −0.2 for Landsat Collection 2 Level-2, 1 for float reflectance. The raster's nodata value becomes nodata.
+
+Index: any of the 280 Awesome Spectral Indices whose bands are mapped, or a formula of your own over the band names, e.g. (N - R) / (N + R). A band the index needs but the mapping lacks is named in the error.
+
+Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
+      <translation>Calcule un indice spectral de n'importe quel raster multibande (une pile de bandes de réflectance de n'importe quel capteur) et l'écrit en GeoTIFF optimisé pour le cloud (COG).
+
+Correspondance des bandes : quelle bande du raster (numérotée à partir de 1) joue le rôle de chaque bande des Awesome Spectral Indices, par ex. B=1, G=2, R=3, N=4 pour une pile bleu-vert-rouge-PIR. Noms de bandes : A (côtière), B, G, R, RE1, RE2, RE3, N, N2 (PIR étroit), S1, S2 (MIR), T1, T2 (thermique), WV. Pour Landsat 8/9, associez N à la bande qui contient B5.
+
+La réflectance = valeur × échelle + décalage doit être comprise entre 0 et 1 : 0.0001 pour des valeurs ×10000 (Theia, Sentinel-2), 0.0000275 et −0.2 pour Landsat Collection 2 Level-2, 1 pour une réflectance en virgule flottante. La valeur sans données du raster devient la valeur sans données de la sortie.
+
+Indice : n'importe lequel des 280 Awesome Spectral Indices dont les bandes sont associées, ou une formule personnelle sur les noms de bandes, par ex. (N - R) / (N + R). Une bande nécessaire à l'indice mais absente de la correspondance est nommée dans l'erreur.
+
+Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="438" />
       <source>Computes one spectral index for each of several Theia Sentinel-2 L2A products and writes one Cloud Optimized GeoTIFF per product, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Products: a folder (every L2A zip or product folder directly inside it, or the folder itself if it is a product) and/or a list of product zips or folders, one path per line or separated by semicolons (in qgis_process: --PRODUCTS="/data/a.zip;/data/b.zip").
@@ -207,19 +371,19 @@ Un produit qui ne peut pas être traité (bandes manquantes, autre grille, fichi
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="336" />
+      <location filename="../../theia_plugin/processing/indices.py" line="350" />
       <source>Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or zip, read in place) in a single pass over its bands, and writes one Cloud Optimized GeoTIFF per index, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Indices: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of your own, one per line or separated by semicolons, written name = formula over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. mine = (N - R) / (N + R + 0.5). The name is used in the file name.
 
-Pixels flagged by the cloud mask (CLM) or outside the swath (EDG) become nodata unless unticked. Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices. Outputs: the output folder and the list of written files; opened files are styled (a diverging red–green ramp for normalised differences).
+Output: float32 with NaN nodata, or int16 ×10000 with −10000 like Theia's own indices. Outputs: the output folder and the list of written files; opened files are styled (a diverging red–green ramp for normalised differences).
 
 Reference: Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</source>
-      <translation>Calcule plusieurs indices spectraux d'un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) en un seul passage sur ses bandes, et écrit un GeoTIFF optimisé pour le cloud (COG) par indice, nommé &lt;produit&gt;_&lt;INDICE&gt;.tif, dans le dossier de sortie.
+      <translation>Calcule plusieurs indices spectraux d'un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) en une seule lecture de ses bandes, et écrit un GeoTIFF optimisé pour le cloud (COG) par indice, nommé &lt;produit&gt;_&lt;INDICE&gt;.tif, dans le dossier de sortie.
 
-Indices : n'importe lesquels des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI de McFeeters, NDMI, NDSI, NBR, SAVI, EVI), et/ou des formules personnelles, une par ligne ou séparées par des points-virgules, écrites nom = formule sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. mon_indice = (N - R) / (N + R + 0.5). Le nom sert au nom du fichier.
+Indices : n'importe lesquels des Awesome Spectral Indices calculables avec les bandes Theia L2A (par ex. NDVI, NDWI d'après McFeeters, NDMI, NDSI, NBR, SAVI, EVI), et/ou des formules personnelles, une par ligne ou séparées par des points-virgules, écrites nom = formule sur les noms de bandes B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (réflectance 0–1), par ex. mon_indice = (N - R) / (N + R + 0.5). Le nom est repris dans le nom du fichier.
 
-Les pixels signalés par le masque de nuages (CLM) ou hors de la fauchée (EDG) deviennent sans données, sauf si ces options sont décochées. Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia. Sorties : le dossier de sortie et la liste des fichiers écrits ; les fichiers ouverts sont symbolisés (une rampe divergente rouge–vert pour les différences normalisées).
+Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −10000 comme les indices de Theia. Sorties : le dossier de sortie et la liste des fichiers écrits ; les fichiers ouverts sont stylés (une rampe divergente rouge–vert pour les différences normalisées).
 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
@@ -229,14 +393,99 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Connexion au serveur impossible</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="80" />
+      <source>Could not read the STAC item {url}: {error}</source>
+      <translation>Impossible de lire l'item STAC {url} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="61" />
+      <source>Could not sign the asset URLs</source>
+      <translation>Impossible de signer les URL des assets</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/snow_chart.py" line="111" />
+      <source>Could not write {path}</source>
+      <translation>Impossible d'écrire {path}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="203" />
+      <source>Credentials refused by the signing service {service}: expected an API key (access-key / secret-key, e.g. an “API Header” authentication configuration) or a bearer token</source>
+      <translation>Identifiants refusés par le service de signature {service} : une clé d'API (access-key / secret-key, par ex. une configuration d'authentification « API Header ») ou un jeton bearer est attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="539" />
+      <source>Custom period: end date (YYYY-MM-DD)</source>
+      <translation>Période personnalisée : date de fin (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="538" />
+      <source>Custom period: start date (YYYY-MM-DD, replaces the year)</source>
+      <translation>Période personnalisée : date de début (AAAA-MM-JJ, remplace l'année)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/products.py" line="114" />
       <source>DEM</source>
       <translation>MNT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="172" />
+      <location filename="../../theia_plugin/processing/snow.py" line="245" />
       <source>DEM (metres)</source>
       <translation>MNT (mètres)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="228" />
+      <source>DSM resolution factor (ZoomF)</source>
+      <translation>Facteur de résolution du MNS (ZoomF)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="261" />
+      <source>DSM-OPT job {id} failed</source>
+      <translation>La tâche DSM-OPT {id} a échoué</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="257" />
+      <source>DSM-OPT job {id} failed at stage {stage}</source>
+      <translation>La tâche DSM-OPT {id} a échoué à l'étape {stage}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="273" />
+      <source>DSM-OPT job {id} no longer exists on the server (HTTP {status})</source>
+      <translation>La tâche DSM-OPT {id} n'existe plus sur le serveur (HTTP {status})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="417" />
+      <source>DSM-OPT products are licensed {licence}</source>
+      <translation>Les produits DSM-OPT sont sous licence {licence}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="85" />
+      <source>DSM-OPT server (OGC API - Processes landing page, or GDM API base)</source>
+      <translation>Serveur DSM-OPT (page d'accueil OGC API - Processes, ou base de l'API GDM)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="120" />
+      <source>DSM-OPT server: an http(s) address expected, got “{url}”</source>
+      <translation>Serveur DSM-OPT : une adresse http(s) est attendue, reçu « {url} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="563" />
+      <source>Daily snow stack</source>
+      <translation>Pile quotidienne de neige</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="65" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="533" />
+      <source>Date margin (days)</source>
+      <translation>Marge de dates (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Dec</source>
+      <translation>déc.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="67" />
@@ -254,7 +503,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Détails…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="148" />
+      <location filename="../../theia_plugin/processing/snow.py" line="150" />
       <source>Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place) like Theia's operational Let It Snow processor, on the 20 m grid.
 
 Inputs: the L2A product (bands B3, B4, B11 and the cloud mask CLM_R2 are used; B3 and B4 are cubic-resampled to 20 m), a DEM covering the product in any projection and resolution (resampled bilinearly to the 20 m grid), and optionally a tree cover density raster (%) for the on-ground fractional snow cover. The advanced parameters default to the upstream Sentinel-2 values.
@@ -271,6 +520,21 @@ Sorties, écrites en GeoTIFF optimisés pour le cloud (COG) nommés comme les pr
 Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019), Theia Snow collection: high-resolution operational snow cover maps from Sentinel-2 and Landsat-8 data, Earth System Science Data 11, 493–514.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="380" />
+      <source>Download the zip archive</source>
+      <translation>Télécharger l'archive zip</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="190" />
+      <source>Duplicated date: {files} are snow products of the same acquisition ({acquired}); keep only one of them.</source>
+      <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="336" />
       <source>Expected a JSON document but received {what}</source>
       <translation>Un document JSON était attendu, mais le serveur a renvoyé {what}</translation>
@@ -281,29 +545,56 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Un document JSON STAC était attendu, mais le serveur a renvoyé « {snippet} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="205" />
+      <location filename="../../theia_plugin/processing/snow.py" line="182" />
       <source>Expert bit mask</source>
       <translation>Masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="203" />
+      <location filename="../../theia_plugin/processing/snow.py" line="180" />
       <source>FSC on ground</source>
       <translation>FSC au sol</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="202" />
+      <location filename="../../theia_plugin/processing/snow.py" line="179" />
       <source>FSC top of canopy</source>
       <translation>FSC au-dessus de la canopée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="470" />
+      <location filename="../../theia_plugin/processing/indices.py" line="488" />
+      <location filename="../../theia_plugin/processing/snow.py" line="329" />
       <source>Failed products</source>
       <translation>Produits en échec</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="444" />
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>Feb</source>
+      <translation>févr.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="366" />
+      <source>Fetch DSM-OPT results</source>
+      <translation>Récupérer les résultats DSM-OPT</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="31" />
+      <source>Find spectral indices</source>
+      <translation>Rechercher des indices spectraux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="104" />
+      <source>First polling interval (s)</source>
+      <translation>Premier intervalle d'interrogation (s)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="462" />
+      <location filename="../../theia_plugin/processing/snow.py" line="311" />
       <source>Folder of Theia L2A products</source>
       <translation>Dossier de produits Theia L2A</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="497" />
+      <source>Folder of snow products</source>
+      <translation>Dossier de produits neige</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="62" />
@@ -311,8 +602,24 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Dossiers</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="132" />
-      <location filename="../../theia_plugin/processing/indices.py" line="466" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="330" />
+      <source>Follows a submitted DSM-OPT job until it ends, reporting its stage and progress. Polling starts every few seconds and slows down to once a minute; network outages are waited out. Cancelling stops waiting, not the job. Fails when the job fails, naming the stage.</source>
+      <translation>Suit une tâche DSM-OPT soumise jusqu'à sa fin, en indiquant son étape et sa progression. L'interrogation du serveur a lieu d'abord toutes les quelques secondes, puis ralentit jusqu'à une fois par minute ; l'algorithme patiente pendant les coupures du réseau. L'annulation arrête l'attente, pas la tâche. Échoue quand la tâche échoue, en nommant l'étape.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
+      <source>ForM@Ter GDM</source>
+      <translation>ForM@Ter GDM</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <source>Formula</source>
+      <translation>Formule</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="161" />
+      <location filename="../../theia_plugin/processing/indices.py" line="484" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="93" />
       <source>Formula of your own (replaces the index)</source>
       <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
@@ -353,12 +660,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="373" />
+      <location filename="../../theia_plugin/processing/indices.py" line="380" />
       <source>Formulas of your own (name = formula, one per line)</source>
       <translation>Formules personnelles (nom = formule, une par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="147" />
+      <location filename="../../theia_plugin/core/raster/cog.py" line="176" />
       <source>GDAL could not write {path}.</source>
       <translation>GDAL n'a pas pu écrire {path}.</translation>
     </message>
@@ -378,6 +685,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aide</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="523" />
+      <source>Hemisphere</source>
+      <translation>Hémisphère</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="42" />
       <source>How long to wait for a server before giving up on a request.</source>
       <translation>Durée d'attente d'un serveur avant d'abandonner une requête.</translation>
@@ -388,25 +700,43 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Nombre de nouvelles tentatives d'une requête de lecture en échec (avec des délais croissants).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="126" />
-      <location filename="../../theia_plugin/processing/indices.py" line="149" />
-      <location filename="../../theia_plugin/processing/indices.py" line="460" />
+      <location filename="../../theia_plugin/processing/snow.py" line="513" />
+      <source>Hydrological year (the year it starts)</source>
+      <translation>Année hydrologique (année où elle commence)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="155" />
+      <location filename="../../theia_plugin/processing/indices.py" line="173" />
+      <location filename="../../theia_plugin/processing/indices.py" line="478" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="87" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="99" />
       <source>Index</source>
       <translation>Indice</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="294" />
+      <location filename="../../theia_plugin/processing/indices.py" line="310" />
       <source>Index files</source>
       <translation>Fichiers d'indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="366" />
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="66" />
+      <source>Index names</source>
+      <translation>Noms des indices</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="63" />
+      <source>Index table</source>
+      <translation>Tableau des indices</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="373" />
       <source>Indices</source>
       <translation>Indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="147" />
-      <location filename="../../theia_plugin/processing/indices.py" line="284" />
+      <location filename="../../theia_plugin/processing/indices.py" line="171" />
+      <location filename="../../theia_plugin/processing/indices.py" line="300" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="97" />
       <source>Int16 ×10000 output like Theia</source>
       <translation>Sortie int16 ×10000 comme Theia</translation>
     </message>
@@ -422,16 +752,92 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="141" />
-      <location filename="../../theia_plugin/processing/indices.py" line="278" />
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>Jan</source>
+      <translation>janv.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="247" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="339" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="341" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="378" />
+      <source>Job id</source>
+      <translation>Identifiant de la tâche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="160" />
+      <source>Job id: the id of a submitted DSM-OPT job expected</source>
+      <translation>Identifiant de tâche : l'identifiant d'une tâche DSM-OPT soumise est attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="212" />
+      <source>Job name</source>
+      <translation>Nom de la tâche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Jul</source>
+      <translation>juil.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>Jun</source>
+      <translation>juin</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
+      <source>Landscape preset</source>
+      <translation>Préréglage de paysage</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="392" />
+      <source>Licence</source>
+      <translation>Licence</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="369" />
+      <source>Lists the result layers of a finished DSM-OPT job as GDAL URIs streamed from the server (Cloud Optimized GeoTIFF through /vsicurl/): A1 DSM quality, A3 DSM, B2 and B4 hillshades, C1 and C2 ortho-images. Optionally downloads the zip archive of every product into the output folder. Products are licensed CC-BY-NC.</source>
+      <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <source>Long name</source>
+      <translation>Nom long</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="111" />
+      <source>Longest polling interval (s)</source>
+      <translation>Intervalle d'interrogation le plus long (s)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>Mar</source>
+      <translation>mars</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="55" />
       <source>Mask clouds (CLM ≠ 0)</source>
       <translation>Masquer les nuages (CLM ≠ 0)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="144" />
-      <location filename="../../theia_plugin/processing/indices.py" line="281" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="58" />
       <source>Mask no-data edges (EDG)</source>
       <translation>Masquer les bords sans données (EDG)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="64" />
+      <source>Mask only these cloud mask (CLM) bits (none chosen: every bit)</source>
+      <translation>Masquer seulement ces bits du masque de nuages (CLM) (aucun choisi : tous les bits)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="87" />
+      <source>Mask saturated pixels of the bands used (SAT)</source>
+      <translation>Masquer les pixels saturés des bandes utilisées (SAT)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="17" />
+      <source>May</source>
+      <translation>mai</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="42" />
@@ -439,12 +845,22 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Indice d'eau de McFeeters (1996) sur le vert et le PIR, (G - N)/(G + N), pour les surfaces en eau libre. Ce n'est pas le NDWI de Gao (PIR et MIR, teneur en eau de la végétation), que l'OTB appelle NDWI : celui-ci est le NDMI ici.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="209" />
+      <location filename="../../theia_plugin/processing/snow.py" line="186" />
       <source>Metadata (JSON)</source>
       <translation>Métadonnées (JSON)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="204" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="239" />
+      <source>More parameters (JSON object)</source>
+      <translation>Paramètres supplémentaires (objet JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="288" />
+      <source>More parameters: a JSON object expected, got “{text}”</source>
+      <translation>Paramètres supplémentaires : un objet JSON est attendu, reçu « {text} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="181" />
       <source>NDSI (%)</source>
       <translation>NDSI (%)</translation>
     </message>
@@ -454,12 +870,23 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Indice d'humidité PIR/MIR, (N - S1)/(N + S1), pour la teneur en eau de la végétation : l'indice que RadiometricIndices de l'OTB appelle NDWI, d'après Gao (1996). Aussi nommé « NDWI (Gao) ».</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="53" />
+      <source>Name contains</source>
+      <translation>Le nom contient</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="36" />
       <source>Network</source>
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="483" />
+      <location filename="../../theia_plugin/processing/indices.py" line="501" />
+      <location filename="../../theia_plugin/processing/snow.py" line="342" />
       <source>No Theia L2A product given: choose a folder holding products or list them.</source>
       <translation>Aucun produit Theia L2A fourni : choisissez un dossier qui en contient ou listez-les.</translation>
     </message>
@@ -469,14 +896,24 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aucune observation claire dans toute la série : chaque date est nuageuse ou sans données</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="68" />
+      <location filename="../../theia_plugin/processing/snow.py" line="81" />
       <source>No data</source>
       <translation>Sans données</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="65" />
+      <location filename="../../theia_plugin/core/snow/report.py" line="69" />
+      <source>No data (% of all pixels)</source>
+      <translation>Sans données (% de tous les pixels)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="78" />
       <source>No snow</source>
       <translation>Pas de neige</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="148" />
+      <source>No snow product between {low} and {high} (the period {start} – {end} with a {margin}-day margin); the {count} products given run from {first} to {last}.</source>
+      <translation>Aucun produit neige entre le {low} et le {high} (la période {start} – {end} avec une marge de {margin} jours) ; les {count} produits fournis vont du {first} au {last}.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="119" />
@@ -484,14 +921,35 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aucun produit neige entre le {start} et le {end} (période avec une marge de {margin} jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="51" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="147" />
+      <source>No snow product found: expected files named like LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif (this plugin's snow detection), Theia's …_SNW_R2.tif or …SNOW-FSC… files.</source>
+      <translation>Aucun produit neige trouvé : fichiers attendus nommés comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif (détection de la neige de cette extension), …_SNW_R2.tif de Theia ou fichiers …SNOW-FSC….</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="602" />
+      <source>No snow product given: choose a folder holding snow products or list them.</source>
+      <translation>Aucun produit neige fourni : choisissez un dossier qui en contient ou listez-les.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="159" />
+      <source>No snow product inside the period itself: only margin dates are used.</source>
+      <translation>Aucun produit neige dans la période elle-même : seules les dates de la marge sont utilisées.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="64" />
       <source>No-data value of the bands</source>
       <translation>Valeur sans données des bandes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="530" />
+      <location filename="../../theia_plugin/processing/indices.py" line="549" />
+      <location filename="../../theia_plugin/processing/snow.py" line="406" />
       <source>None of the {count} products could be processed.</source>
       <translation>Aucun des {count} produits n'a pu être traité.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="525" />
+      <source>North (1 September – 31 August)</source>
+      <translation>Nord (1er septembre – 31 août)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="451" />
@@ -504,40 +962,113 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Ce n'est pas un item STAC : un objet avec un « id » était attendu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="288" />
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Nov</source>
+      <translation>nov.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="558" />
+      <source>Number of clear observations (NOBS)</source>
+      <translation>Nombre d'observations claires (NOBS)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="567" />
+      <source>Number of dates</source>
+      <translation>Nombre de dates</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="67" />
+      <source>Number of indices</source>
+      <translation>Nombre d'indices</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="559" />
+      <source>Number of snow state changes (NSP)</source>
+      <translation>Nombre de changements d'état d'enneigement (NSP)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
+      <source>OGC API - Processes</source>
+      <translation>OGC API - Processes</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Oct</source>
+      <translation>oct.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="304" />
       <source>Open the output files after running the algorithm</source>
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="292" />
-      <location filename="../../theia_plugin/processing/snow.py" line="199" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="384" />
+      <location filename="../../theia_plugin/processing/indices.py" line="308" />
+      <location filename="../../theia_plugin/processing/snow.py" line="176" />
+      <location filename="../../theia_plugin/processing/snow.py" line="326" />
+      <location filename="../../theia_plugin/processing/snow.py" line="552" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="36" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="401" />
+      <source>Output folder: a folder expected to download the archive into</source>
+      <translation>Dossier de sortie : un dossier où télécharger l'archive est attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="87" />
+      <source>Outputs</source>
+      <translation>Sorties</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="49" />
       <source>Pass 1: minimum NDSI</source>
       <translation>Passe 1 : NDSI minimal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="37" />
+      <location filename="../../theia_plugin/processing/snow.py" line="50" />
       <source>Pass 1: minimum red (milli-reflectance)</source>
       <translation>Passe 1 : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="43" />
+      <location filename="../../theia_plugin/processing/snow.py" line="56" />
       <source>Pass 2 only if pass-1 snow exceeds this fraction of the image</source>
       <translation>Passe 2 seulement si la neige de la passe 1 dépasse cette fraction de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="38" />
+      <location filename="../../theia_plugin/processing/snow.py" line="51" />
       <source>Pass 2: minimum NDSI</source>
       <translation>Passe 2 : NDSI minimal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="39" />
+      <location filename="../../theia_plugin/processing/snow.py" line="52" />
       <source>Pass 2: minimum red (milli-reflectance)</source>
       <translation>Passe 2 : rouge minimal (milli-réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="88" />
+      <source>Per date</source>
+      <translation>Par date</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="566" />
+      <source>Per-date summary (JSON)</source>
+      <translation>Résumé par date (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="129" />
+      <source>Pixels flagged by the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath (EDG) become nodata unless unticked. Advanced: mask only some CLM bits (e.g. 2 and 32 for clouds and their shadows), also mask MG2 flags (water, snow, topographic shadows, sun too low…) or pixels where a band used is saturated (SAT); 20 m bands are brought to 10 m by nearest neighbour or bilinear interpolation.</source>
+      <translation>Les pixels signalés par le masque de nuages (CLM ≠ 0, comme le conseille Theia) ou hors de la fauchée (EDG) reçoivent la valeur sans données, sauf si ces options sont décochées. Options avancées : masquer seulement certains bits CLM (par ex. 2 et 32 pour les nuages et leurs ombres), masquer aussi des indicateurs MG2 (eau, neige, ombres topographiques, soleil trop bas…) ou les pixels où une bande utilisée est saturée (SAT) ; les bandes à 20 m sont ramenées à 10 m par plus proche voisin ou par interpolation bilinéaire.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="66" />
+      <source>Products</source>
+      <translation>Produits</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="343" />
+      <source>Progress (%)</source>
+      <translation>Progression (%)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
@@ -545,14 +1076,54 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="64" />
+      <source>Raster</source>
+      <translation>Raster</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="767" />
       <source>Redirections from https to http are not followed, as they would expose the data and credentials; check the address of the service or contact its operator</source>
       <translation>Les redirections de https vers http ne sont pas suivies, car elles exposeraient les données et les identifiants ; vérifiez l'adresse du service ou contactez son exploitant</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="50" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="244" />
+      <source>Reduce the region of interest, raise the resolution factor or ask ForM@Ter for more credit.</source>
+      <translation>Réduisez la zone d'intérêt, augmentez le facteur de résolution ou demandez plus de crédit à ForM@Ter.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="89" />
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="80" />
+      <source>Reflectance offset</source>
+      <translation>Décalage de réflectance</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="74" />
+      <source>Reflectance scale factor</source>
+      <translation>Facteur d'échelle de réflectance</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="63" />
       <source>Reflectance scale of the product over milli-reflectance</source>
       <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="221" />
+      <source>Region of interest (xmin,ymin,xmax,ymax in EPSG:2154)</source>
+      <translation>Zone d'intérêt (xmin,ymin,xmax,ymax en EPSG:2154)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="271" />
+      <source>Region of interest: xmin,ymin,xmax,ymax with xmin &lt; xmax and ymin &lt; ymax expected, got “{roi}”</source>
+      <translation>Zone d'intérêt : attendu xmin,ymin,xmax,ymax avec xmin &lt; xmax et ymin &lt; ymax, reçu « {roi} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="73" />
+      <source>Remote DSM (DSM-OPT)</source>
+      <translation>MNS à distance (DSM-OPT)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
@@ -560,8 +1131,8 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="137" />
-      <location filename="../../theia_plugin/processing/indices.py" line="274" />
+      <location filename="../../theia_plugin/processing/indices.py" line="166" />
+      <location filename="../../theia_plugin/processing/indices.py" line="295" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
@@ -571,9 +1142,57 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Nouvelles tentatives</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="292" />
+      <source>Runs the snow detection (Let It Snow) on each of several Theia Sentinel-2 L2A products of one tile and writes each product's outputs (SEB, FSC-TOC, NDSI, expert mask, JSON metadata, named like Theia's products) into one output folder, ready for the annual snow synthesis.
+
+Products: a folder (every L2A zip or product folder directly inside it) and/or a list of product zips or folders, one path per line or separated by semicolons. All must be of one tile (the DEM covers that tile). A product that cannot be processed is reported and leaves no file; the others go on. Outputs: the output folder, the SEB files and the number of failed products.</source>
+      <translation>Lance la détection de la neige (Let It Snow) sur chacun de plusieurs produits Theia Sentinel-2 L2A d'une même tuile et écrit les sorties de chaque produit (SEB, FSC-TOC, NDSI, masque expert, métadonnées JSON, nommés comme les produits de Theia) dans un même dossier de sortie, prêtes pour la synthèse annuelle de l'enneigement.
+
+Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient directement) et/ou une liste de zips ou de dossiers de produits, un chemin par ligne ou séparés par des points-virgules. Tous doivent être d'une même tuile (le MNT couvre cette tuile). Un produit qui ne peut pas être traité est signalé et ne laisse aucun fichier ; les autres continuent. Sorties : le dossier de sortie, les fichiers SEB et le nombre de produits en échec.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="201" />
+      <source>STAC item {item} has no usable acquisition date (datetime: {value}).</source>
+      <translation>L'item STAC {item} n'a pas de date d'acquisition utilisable (datetime : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="156" />
+      <source>STAC item {item} lacks the asset(s) {missing} of a sentinel2-l2a-theia product (expected B02…B12, B8A, CLM_R1, EDG_R2).</source>
+      <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="131" />
       <source>Search with a bounding box or a geometry, not both</source>
       <translation>Cherchez avec une emprise ou une géométrie, pas les deux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="43" />
+      <source>Searches the 280 Awesome Spectral Indices by name (short or long, e.g. “burn” or “NDWI”) and application domain (vegetation, water, burn, snow, urban, soil…), and writes an HTML table of the matches: name, long name, formula, bands, whether Theia L2A products have those bands, and the index's reference (DOI or URL).
+
+Outputs: the HTML page, the matching names separated by commas and their number.</source>
+      <translation>Cherche parmi les 280 Awesome Spectral Indices par nom (court ou long, par ex. « burn » ou « NDWI ») et par domaine d'application (vegetation, water, burn, snow, urban, soil…), et écrit un tableau HTML des indices trouvés : nom, nom long, formule, bandes, présence de ces bandes dans les produits Theia L2A, et référence de l'indice (DOI ou URL).
+
+Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="565" />
+      <source>Season chart (PNG)</source>
+      <translation>Graphique de la saison (PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="564" />
+      <source>Season report</source>
+      <translation>Rapport de la saison</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="18" />
+      <source>Sep</source>
+      <translation>sept.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/poller.py" line="105" />
+      <source>Server unreachable, retrying: {error}</source>
+      <translation>Serveur injoignable, nouvelle tentative : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="52" />
@@ -591,28 +1210,55 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="333" />
+      <location filename="../../theia_plugin/processing/indices.py" line="347" />
       <source>Several indices at once</source>
       <translation>Plusieurs indices à la fois</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="142" />
-      <location filename="../../theia_plugin/processing/snow.py" line="66" />
+      <location filename="../../theia_plugin/processing/snow.py" line="144" />
+      <location filename="../../theia_plugin/processing/snow.py" line="286" />
+      <location filename="../../theia_plugin/processing/snow.py" line="461" />
+      <location filename="../../theia_plugin/processing/snow.py" line="79" />
       <source>Snow</source>
       <translation>Neige</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="207" />
+      <location filename="../../theia_plugin/toolbelt/snow_chart.py" line="103" />
+      <source>Snow % (of pixels with data)</source>
+      <translation>Neige % (pixels avec données)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="67" />
+      <source>Snow (% of pixels with data)</source>
+      <translation>Neige (% des pixels avec données)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="184" />
       <source>Snow (%)</source>
       <translation>Neige (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="201" />
+      <location filename="../../theia_plugin/processing/snow.py" line="178" />
       <source>Snow (SEB)</source>
       <translation>Neige (SEB)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="139" />
+      <location filename="../../theia_plugin/processing/snow.py" line="328" />
+      <source>Snow (SEB) files</source>
+      <translation>Fichiers neige (SEB)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="60" />
+      <source>Snow and cloud cover per date</source>
+      <translation>Enneigement et couverture nuageuse par date</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="555" />
+      <source>Snow cover duration (SCD, days)</source>
+      <translation>Durée d'enneigement (SCD, jours)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="141" />
       <source>Snow detection (Let It Snow)</source>
       <translation>Détection de la neige (Let It Snow)</translation>
     </message>
@@ -622,12 +1268,42 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Les entrées de la détection de neige doivent partager une même grille 2D ; reçu {shapes}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="283" />
+      <source>Snow detection over several products</source>
+      <translation>Détection de la neige sur plusieurs produits</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="557" />
+      <source>Snow melt-out date (SMOD)</source>
+      <translation>Date de disparition de la neige (SMOD)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="556" />
+      <source>Snow onset date (SOD)</source>
+      <translation>Date d'apparition de la neige (SOD)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="47" />
       <source>Snow product codes must lie in 0–255; found values from {low} to {high}</source>
       <translation>Les codes d'un produit neige doivent être compris entre 0 et 255 ; valeurs trouvées de {low} à {high}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="206" />
+      <location filename="../../theia_plugin/processing/snow.py" line="505" />
+      <source>Snow product files (one path per line)</source>
+      <translation>Fichiers de produits neige (un chemin par ligne)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="44" />
+      <source>Snow season {start} – {end}, tile {tile}</source>
+      <translation>Saison d'enneigement {start} – {end}, tuile {tile}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/snow_chart.py" line="91" />
+      <source>Snow-covered area and cloud cover per date, {start} – {end}</source>
+      <translation>Surface enneigée et couverture nuageuse par date, {start} – {end}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="183" />
       <source>Snowline elevation zs (m)</source>
       <translation>Altitude de la limite de l'enneigement zs (m)</translation>
     </message>
@@ -642,35 +1318,89 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Limite de l'enneigement zs = {zs} m ; la seconde passe est activée.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="40" />
+      <location filename="../../theia_plugin/processing/snow.py" line="53" />
       <source>Snowline: elevation band height dz (m)</source>
       <translation>Limite de l'enneigement : hauteur des tranches d'altitude dz (m)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="42" />
+      <location filename="../../theia_plugin/processing/snow.py" line="55" />
       <source>Snowline: minimum clear fraction of a band</source>
       <translation>Limite de l'enneigement : fraction claire minimale d'une tranche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="41" />
+      <location filename="../../theia_plugin/processing/snow.py" line="54" />
       <source>Snowline: minimum snow fraction of clear pixels in a band</source>
       <translation>Limite de l'enneigement : fraction minimale de neige parmi les pixels clairs d'une tranche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="87" />
+      <location filename="../../theia_plugin/processing/snow.py" line="526" />
+      <source>South (1 March – end of February)</source>
+      <translation>Sud (1er mars – fin février)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="122" />
       <source>Spectral index</source>
       <translation>Indice spectral</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="419" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="35" />
+      <source>Spectral index of any raster</source>
+      <translation>Indice spectral d'un raster quelconque</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="435" />
       <source>Spectral index over several products</source>
       <translation>Indice spectral sur plusieurs produits</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="90" />
-      <location filename="../../theia_plugin/processing/indices.py" line="263" />
+      <location filename="../../theia_plugin/processing/indices.py" line="125" />
+      <location filename="../../theia_plugin/processing/indices.py" line="284" />
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="34" />
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="94" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="38" />
       <source>Spectral indices</source>
       <translation>Indices spectraux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="248" />
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="342" />
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="215" />
+      <source>Stereo images (2 or 3 ids)</source>
+      <translation>Images stéréo (2 ou 3 identifiants)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="255" />
+      <source>Stereo images: 2 or 3 image ids expected, got {count}</source>
+      <translation>Images stéréo : 2 ou 3 identifiants d'images attendus, reçu {count}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/poller.py" line="155" />
+      <location filename="../../theia_plugin/core/dsmopt/poller.py" line="93" />
+      <source>Stopped waiting for the DSM-OPT job</source>
+      <translation>Attente de la tâche DSM-OPT interrompue</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="194" />
+      <source>Submit DSM-OPT job</source>
+      <translation>Soumettre une tâche DSM-OPT</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="197" />
+      <source>Submits a DSM-OPT job (ForM@Ter / THEIA / DINAMIS): a digital surface model, hillshades and ortho-images computed with MicMac from 2 or 3 Pléiades or SPOT stereo images, on the A2S computing centre. The job's cost (CPU seconds) is counted against your credit.
+
+Images: the ids of the 2–3 stereo images, separated by commas or new lines. Region of interest: xmin,ymin,xmax,ymax in Lambert-93 (EPSG:2154), empty for the whole images. With “Wait for the end” the algorithm follows the job through its seven stages (it may take hours); otherwise it returns the job id at once: use “Wait for DSM-OPT job” and “Fetch DSM-OPT results” later. The job is remembered in your QGIS profile. Products are licensed CC-BY-NC.</source>
+      <translation>Soumet une tâche DSM-OPT (ForM@Ter / THEIA / DINAMIS) : un modèle numérique de surface, des ombrages et des ortho-images calculés avec MicMac à partir de 2 ou 3 images stéréo Pléiades ou SPOT, sur le centre de calcul A2S. Le coût de la tâche (en secondes CPU) est décompté de votre crédit.
+
+Images : les identifiants des 2–3 images stéréo, séparés par des virgules ou des retours à la ligne. Zone d'intérêt : xmin,ymin,xmax,ymax en Lambert-93 (EPSG:2154), vide pour les images entières. Avec « Attendre la fin de la tâche », l'algorithme suit la tâche à travers ses sept étapes (cela peut prendre des heures) ; sinon, il renvoie aussitôt l'identifiant de la tâche : utilisez ensuite « Attendre une tâche DSM-OPT » et « Récupérer les résultats DSM-OPT ». La tâche est mémorisée dans votre profil QGIS. Les produits sont sous licence CC-BY-NC.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="311" />
+      <source>Submitted DSM-OPT job {id}</source>
+      <translation>Tâche DSM-OPT {id} soumise</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="70" />
@@ -696,6 +1426,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/core/snow/run_detection.py" line="143" />
       <source>The DEM {path} is not on the product's 20 m grid: it is resampled onto it (bilinear).</source>
       <translation>Le MNT {path} n'est pas sur la grille à 20 m du produit : il y est rééchantillonné (bilinéaire).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/backend.py" line="95" />
+      <source>The DSM-OPT server refused the job: {message}</source>
+      <translation>Le serveur DSM-OPT a refusé la tâche : {message}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="214" />
+      <source>The DSM-OPT server sent an answer that is not a JSON object ({what})</source>
+      <translation>Le serveur DSM-OPT a renvoyé une réponse qui n'est pas un objet JSON ({what})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
@@ -750,6 +1490,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>La connexion au serveur a été interrompue</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="183" />
+      <source>The date margin must be 0 or more days (got {value}).</source>
+      <translation>La marge de dates doit être de 0 jour ou plus (reçu {value}).</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="983" />
       <source>The download was interrupted</source>
       <translation>Le téléchargement a été interrompu</translation>
@@ -770,9 +1515,19 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>La date de fin « {value} » n'est pas une date (attendu par ex. 2021-06-30)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="238" />
+      <source>The estimated cost of the job ({cost} CPU s) exceeds your remaining credit ({credit} CPU s)</source>
+      <translation>Le coût estimé de la tâche ({cost} s CPU) dépasse votre crédit restant ({credit} s CPU)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="338" />
       <source>The filter on “{name}” must be (operator, value) with an operator among {ops}</source>
       <translation>Le filtre sur « {name} » doit être (opérateur, valeur) avec un opérateur parmi {ops}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="65" />
+      <source>The first submission with this key failed; submit the job again</source>
+      <translation>La première soumission avec cette clé a échoué ; soumettez à nouveau la tâche</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="148" />
@@ -805,6 +1560,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>La taille de page doit être un nombre entier de 1 à {maximum}, pas {value}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="359" />
+      <source>The products are of several tiles ({tiles}); give the products of one tile (the DEM and the synthesis cover one tile).</source>
+      <translation>Les produits sont de plusieurs tuiles ({tiles}) ; donnez les produits d'une seule tuile (le MNT et la synthèse couvrent une seule tuile).</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="251" />
       <source>The proxy refused the connection</source>
       <translation>Le proxy a refusé la connexion</translation>
@@ -818,6 +1578,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/net/qgis_transport.py" line="670" />
       <source>The proxy {proxy} refused the connection</source>
       <translation>Le proxy {proxy} a refusé la connexion</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="104" />
+      <source>The raster could not be opened.</source>
+      <translation>Le raster n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="229" />
+      <source>The reflectance scale factor must be a finite number other than 0.</source>
+      <translation>Le facteur d'échelle de réflectance doit être un nombre fini différent de 0.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="223" />
@@ -835,6 +1605,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>La ressource est introuvable</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="287" />
+      <source>The results of DSM-OPT job {id} were purged from the server</source>
+      <translation>Les résultats de la tâche DSM-OPT {id} ont été purgés du serveur</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="285" />
+      <source>The results of DSM-OPT job {id} were purged from the server on {date}</source>
+      <translation>Les résultats de la tâche DSM-OPT {id} ont été purgés du serveur le {date}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="304" />
       <source>The search geometry must be a GeoJSON {types} with coordinates</source>
       <translation>La géométrie de recherche doit être un {types} GeoJSON avec des coordonnées</translation>
@@ -843,6 +1623,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/net/errors.py" line="265" />
       <source>The secure connection (TLS/SSL) failed</source>
       <translation>La connexion sécurisée (TLS/SSL) a échoué</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="86" />
+      <source>The server accepted the job but gave neither a job id nor a Location</source>
+      <translation>Le serveur a accepté la tâche mais n'a donné ni identifiant de tâche ni en-tête Location</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="220" />
@@ -858,6 +1643,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/net/errors.py" line="226" />
       <source>The server may be overloaded or your connection slow: try again later, or increase the timeout ({settings} › Timeout)</source>
       <translation>Le serveur est peut-être surchargé ou votre connexion lente : réessayez plus tard, ou augmentez le délai d'attente ({settings} › Délai d'attente)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="89" />
+      <source>The server may not support asynchronous execution</source>
+      <translation>Le serveur ne prend peut-être pas en charge l'exécution asynchrone</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="684" />
@@ -906,6 +1696,31 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="198" />
+      <source>The signing service refused the credentials</source>
+      <translation>Le service de signature a refusé les identifiants</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="221" />
+      <source>The signing service {service} failed</source>
+      <translation>Le service de signature {service} a échoué</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="211" />
+      <source>The signing service {service} is unreachable</source>
+      <translation>Le service de signature {service} est injoignable</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="245" />
+      <source>The signing service {service} sent a malformed answer (expected {{"hrefs": {{url: signed url}}, "expiry": …}})</source>
+      <translation>Le service de signature {service} a renvoyé une réponse mal formée (attendu {{"hrefs": {{url: signed url}}, "expiry": …}})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="164" />
+      <source>The snow products are of different tiles ({tiles}); a synthesis covers one tile.</source>
+      <translation>Les produits neige sont de tuiles différentes ({tiles}) ; une synthèse couvre une seule tuile.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="158" />
       <source>The sort order needs a field name</source>
       <translation>Le tri a besoin d'un nom de champ</translation>
@@ -936,19 +1751,28 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/provider.py" line="28" />
+      <location filename="../../theia_plugin/processing/provider.py" line="43" />
       <source>Theia (Data Terra) — version {}</source>
       <translation>Theia (Data Terra) — version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="117" />
-      <location filename="../../theia_plugin/processing/indices.py" line="357" />
-      <location filename="../../theia_plugin/processing/snow.py" line="171" />
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="89" />
+      <source>Theia L2A</source>
+      <translation>Theia L2A</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/parameters.py" line="23" />
       <source>Theia L2A product (zip or folder)</source>
       <translation>Produit Theia L2A (zip ou dossier)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="452" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="21" />
+      <source>Theia L2A product (zip, folder, or STAC item URL / .json)</source>
+      <translation>Produit Theia L2A (zip, dossier, ou URL / .json d'un item STAC)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="470" />
+      <location filename="../../theia_plugin/processing/snow.py" line="319" />
       <source>Theia L2A products (zips or folders, one path per line)</source>
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
@@ -956,6 +1780,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/ui/options_page.py" line="72" />
       <source>Theia plugin version {}</source>
       <translation>Extension Theia, version {}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="68" />
+      <source>This job is already being submitted; wait for that submission to finish</source>
+      <translation>Cette tâche est déjà en cours de soumission ; attendez la fin de cette soumission</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="776" />
@@ -968,7 +1797,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Densité du couvert arboré</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="175" />
+      <location filename="../../theia_plugin/processing/snow.py" line="248" />
       <source>Tree cover density (%) for FSC-OG</source>
       <translation>Densité du couvert arboré (%) pour le FSC-OG</translation>
     </message>
@@ -989,7 +1818,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="248" />
+      <location filename="../../theia_plugin/processing/indices.py" line="269" />
       <source>Two indices would be written to the same file: {first} and {second}.</source>
       <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
     </message>
@@ -1002,6 +1831,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="108" />
       <source>Unknown CES theme “{id}”</source>
       <translation>Thème de CES « {id} » inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/backend.py" line="124" />
+      <source>Unknown DSM-OPT backend “{kind}”: expected one of {kinds}</source>
+      <translation>API DSM-OPT « {kind} » inconnue : attendu l'une de {kinds}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="305" />
@@ -1044,9 +1878,24 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Patientez un instant puis réessayez</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="327" />
+      <source>Wait for DSM-OPT job</source>
+      <translation>Attendre une tâche DSM-OPT</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="244" />
+      <source>Wait for the end of the job</source>
+      <translation>Attendre la fin de la tâche</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="195" />
       <source>Wait {seconds} s and try again</source>
       <translation>Patientez {seconds} s puis réessayez</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="86" />
+      <source>Warnings</source>
+      <translation>Avertissements</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/detection.py" line="335" />
@@ -1054,12 +1903,22 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="179" />
+      <location filename="../../theia_plugin/processing/snow.py" line="548" />
+      <source>Write the daily snow stack (one band per day)</source>
+      <translation>Écrire la pile quotidienne de neige (une bande par jour)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="252" />
       <source>Write the expert bit mask</source>
       <translation>Écrire le masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="510" />
+      <location filename="../../theia_plugin/processing/snow.py" line="374" />
+      <source>[{n}/{total}] snow detection of {product}</source>
+      <translation>[{n}/{total}] détection de la neige sur {product}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="529" />
       <source>[{n}/{total}] {index} of {product}</source>
       <translation>[{n}/{total}] {index} de {product}</translation>
     </message>
@@ -1089,7 +1948,13 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>l'accès à un attribut (a.b)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="100" />
+      <source>bilinear interpolation</source>
+      <translation>interpolation bilinéaire</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/run_detection.py" line="135" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="188" />
       <source>block_rows must be at least 1 (got {value})</source>
       <translation>block_rows doit valoir au moins 1 (reçu {value})</translation>
     </message>
@@ -1097,6 +1962,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/core/indices/formula.py" line="236" />
       <source>calling {name}()</source>
       <translation>l'appel de {name}()</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="43" />
+      <source>cloud shadows (MG2)</source>
+      <translation>ombres de nuages (MG2)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="42" />
+      <source>clouds (MG2)</source>
+      <translation>nuages (MG2)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="78" />
@@ -1109,6 +1984,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>un contenu de type inconnu</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="90" />
+      <source>finest of the bands used</source>
+      <translation>la plus fine des bandes utilisées</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="39" />
+      <source>hidden by relief</source>
+      <translation>caché par le relief</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="82" />
       <source>if/else</source>
       <translation>if/else</translation>
@@ -1119,19 +2004,70 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>l'indexation (a[i])</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/dsmopt/backend.py" line="97" />
+      <source>invalid input (HTTP {status})</source>
+      <translation>entrée invalide (HTTP {status})</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="76" />
       <source>lambda</source>
       <translation>lambda</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="62" />
+      <location filename="../../theia_plugin/core/snow/report.py" line="49" />
+      <source>margin</source>
+      <translation>marge</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="100" />
+      <source>nearest neighbour</source>
+      <translation>plus proche voisin</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="80" />
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="68" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/toolbelt/snow_styles.py" line="77" />
+      <source>none / {day}</source>
+      <translation>aucune / {day}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="290" />
+      <source>run the job again (duplicate it) to get them back</source>
+      <translation>relancez la tâche (dupliquez-la) pour les récupérer</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="243" />
       <location filename="../../theia_plugin/net/errors.py" line="113" />
       <source>server said: “{message}”</source>
       <translation>message du serveur : « {message} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="37" />
+      <source>snow</source>
+      <translation>neige</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="170" />
+      <source>stage {stage}</source>
+      <translation>étape {stage}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="41" />
+      <source>sun tangent</source>
+      <translation>soleil rasant</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="40" />
+      <source>sun too low</source>
+      <translation>soleil trop bas</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="87" />
@@ -1154,24 +2090,61 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="38" />
+      <source>topographic shadows</source>
+      <translation>ombres topographiques</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="36" />
+      <source>water</source>
+      <translation>eau</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="80" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="389" />
+      <source>{code} layer URI</source>
+      <translation>URI de la couche {code}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices_catalogue.py" line="104" />
+      <source>{count} indices found: {names}</source>
+      <translation>{count} indices trouvés : {names}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="201" />
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="128" />
       <source>{count} products share their day with another one; they were merged (per pixel, the first clear value wins)</source>
       <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="208" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="210" />
+      <source>{count} snow products of {tile} ({days} dates) for {start} – {end}.</source>
+      <translation>{count} produits neige de {tile} ({days} dates) pour la période {start} – {end}.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/report.py" line="74" />
+      <source>{dates} dates ({inside} inside the period), {products} products. SCD: snow cover duration (days); SOD / SMOD: first / last day of the longest snow period; NOBS: clear observations; NSP: changes of the daily snow state.</source>
+      <translation>{dates} dates ({inside} dans la période), {products} produits. SCD : durée d'enneigement (jours) ; SOD / SMOD : premier / dernier jour de la plus longue période d'enneigement ; NOBS : observations claires ; NSP : changements de l'état d'enneigement quotidien.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="229" />
       <source>{entry!r} is not of the form name = formula (e.g. mine = (N - R) / (N + R)); names start with a letter and use letters, digits, _ and -.</source>
       <translation>{entry!r} n'est pas de la forme nom = formule (par ex. mon_indice = (N - R) / (N + R)) ; les noms commencent par une lettre et utilisent lettres, chiffres, _ et -.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="162" />
+      <location filename="../../theia_plugin/processing/indices.py" line="186" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="121" />
       <source>{index} of {product}</source>
       <translation>{index} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/compute.py" line="69" />
-      <source>{index} uses {names}, which is not a band of Theia L2A products (known band names: {known}).</source>
-      <translation>{index} utilise {names}, qui n'est pas une bande des produits Theia L2A (noms de bandes connus : {known}).</translation>
+      <location filename="../../theia_plugin/core/indices/compute.py" line="80" />
+      <source>{index} uses {names}, which is not a band name of Awesome Spectral Indices (known band names: {known}).</source>
+      <translation>{index} utilise {names}, qui n'est pas un nom de bande des Awesome Spectral Indices (noms de bandes connus : {known}).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/catalogue.py" line="102" />
@@ -1179,34 +2152,96 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="392" />
+      <location filename="../../theia_plugin/processing/indices.py" line="399" />
       <source>{indices} of {product}</source>
       <translation>{indices} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/synthesis.py" line="222" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="166" />
+      <source>{item}: the asset URLs could not be signed: {error}</source>
+      <translation>{item} : les URL des assets n'ont pas pu être signées : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/synthesis.py" line="225" />
       <source>{layers} code layers were given for {dates} dates</source>
       <translation>{layers} couches de codes ont été fournies pour {dates} dates</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/engine.py" line="81" />
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="235" />
+      <source>{names}: not Awesome Spectral Indices band names (expected some of {known}).</source>
+      <translation>{names} : ce ne sont pas des noms de bandes des Awesome Spectral Indices (attendu parmi {known}).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="136" />
+      <source>{name} (no such band in {platform} L2A products)</source>
+      <translation>{name} (bande absente des produits {platform} L2A)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="98" />
+      <source>{name} ({long_name}) = {formula}; reference: {reference}</source>
+      <translation>{name} ({long_name}) = {formula} ; référence : {reference}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/engine.py" line="103" />
       <source>{name} ({path}) is in {crs}, expected {expected} like the other bands.</source>
       <translation>{name} ({path}) est en {crs} ; {expected} était attendu, comme pour les autres bandes.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/engine.py" line="96" />
+      <location filename="../../theia_plugin/core/raster/engine.py" line="118" />
       <source>{name} ({path}) is not on the same grid as the other bands ({width}×{height} px of {res} m from ({x}, {y})); expected the grid of {expected_width}×{expected_height} px of {expected_res} m from ({expected_x}, {expected_y}) or an integer multiple of it.</source>
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="97" />
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="111" />
       <source>{name} is not a Theia L2A product name (expected e.g. SENTINEL2A_20190115-103421-123_L2A_T31TCH_C_V2-2).</source>
       <translation>{name} n'est pas un nom de produit Theia L2A (attendu par exemple SENTINEL2A_20190115-103421-123_L2A_T31TCH_C_V2-2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="117" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="182" />
+      <source>{name} was given twice ({first} and {second}); used once.</source>
+      <translation>{name} a été fourni deux fois ({first} et {second}) ; pris en compte une seule fois.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/dsmopt.py" line="136" />
+      <source>{name}: a positive number of seconds expected, got “{value}”</source>
+      <translation>{name} : un nombre positif de secondes est attendu, reçu « {value} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/snow_styles.py" line="54" />
+      <source>{n} changes</source>
+      <translation>{n} changements</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/snow_styles.py" line="53" />
+      <source>{n} dates</source>
+      <translation>{n} dates</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/snow_styles.py" line="52" />
+      <source>{n} days</source>
+      <translation>{n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="111" />
+      <source>{path} cannot be read: {error}</source>
+      <translation>{path} ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/engine.py" line="186" />
+      <source>{path} could not be read at rows {start}–{end} ({error}): the file is corrupt or truncated; expected a complete raster (download it again?).</source>
+      <translation>{path} n'a pas pu être lu aux lignes {start}–{end} ({error}) : le fichier est corrompu ou tronqué ; un raster complet est attendu (le télécharger à nouveau ?).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="87" />
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="131" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="105" />
       <source>{path} does not exist.</source>
       <translation>{path} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="242" />
+      <source>{path} has {count} band(s); the mapping asks for {wrong}.</source>
+      <translation>{path} a {count} bande(s) ; la correspondance demande {wrong}.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/products.py" line="109" />
@@ -1214,37 +2249,65 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>{path} est à {res} m ; CLM_R2 doit être sur la grille à 20 m de B11.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="138" />
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="152" />
       <source>{path} is neither a Theia L2A product folder nor a zip archive.</source>
       <translation>{path} n'est ni un dossier de produit Theia L2A ni une archive zip.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="477" />
+      <location filename="../../theia_plugin/processing/indices.py" line="495" />
+      <location filename="../../theia_plugin/processing/snow.py" line="336" />
+      <location filename="../../theia_plugin/processing/snow.py" line="597" />
       <source>{path} is not a folder.</source>
       <translation>{path} n'est pas un dossier.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="129" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="90" />
+      <source>{path} is not a readable STAC item (JSON expected): {error}</source>
+      <translation>{path} n'est pas un item STAC lisible (JSON attendu) : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/indices/inputs.py" line="221" />
+      <source>{path} is not a readable raster (corrupt or truncated?): {error}</source>
+      <translation>{path} n'est pas un raster lisible (corrompu ou tronqué ?) : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="143" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="88" />
       <source>{path} is not a readable zip archive (corrupt or truncated?): {error}</source>
       <translation>{path} n'est pas une archive zip lisible (corrompue ou tronquée ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="153" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="118" />
+      <source>{path} is not a snow product: expected a file named like LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif, LIS_S2-SNOW-FSC-TOC_…, or Theia's …_L2B-SNOW_T31TCH_…_SNW_R2.tif.</source>
+      <translation>{path} n'est pas un produit neige : fichier attendu nommé comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif, LIS_S2-SNOW-FSC-TOC_… ou …_L2B-SNOW_T31TCH_…_SNW_R2.tif de Theia.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="123" />
+      <source>{path} is not on the grid of {first} ({width}×{height} px of {res} m from ({x}, {y}) in {crs}); all snow products of a synthesis must share one grid.</source>
+      <translation>{path} n'est pas sur la grille de {first} ({width}×{height} px de {res} m depuis ({x}, {y}) en {crs}) ; tous les produits neige d'une synthèse doivent partager une même grille.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="115" />
+      <source>{path} is {dtype}; snow products are uint8 codes (0–100, 205, 255).</source>
+      <translation>{path} est en {dtype} ; les produits neige sont des codes uint8 (0–100, 205, 255).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="167" />
       <source>{path}: no {id}_FRE_B*.tif band files found (is the product complete?).</source>
       <translation>{path} : aucun fichier de bande {id}_FRE_B*.tif trouvé (le produit est-il complet ?).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/compute.py" line="102" />
+      <location filename="../../theia_plugin/core/indices/compute.py" line="123" />
       <source>{product} lacks the band(s) {bands} needed by the chosen indices.</source>
       <translation>{product} n'a pas la ou les bandes {bands} nécessaires aux indices choisis.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="64" />
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="70" />
       <source>{product}: band {band} is missing (available: {available}).</source>
       <translation>{product} : la bande {band} est absente (disponibles : {available}).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="75" />
+      <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="89" />
       <source>{product}: mask MASKS/{product}_{mask}.tif is missing.</source>
       <translation>{product} : le masque MASKS/{product}_{mask}.tif est absent.</translation>
     </message>
@@ -1254,12 +2317,14 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>{product} : la détection de neige a besoin de {files}, absents du produit.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="242" />
+      <location filename="../../theia_plugin/processing/snow.py" line="213" />
+      <location filename="../../theia_plugin/processing/snow.py" line="396" />
       <source>{product}: zs = {zs} m, snow {snow:.1f} %, cloud {cloud:.1f} %</source>
       <translation>{product} : zs = {zs} m, neige {snow:.1f} %, nuage {cloud:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="521" />
+      <location filename="../../theia_plugin/processing/indices.py" line="540" />
+      <location filename="../../theia_plugin/processing/snow.py" line="389" />
       <source>{product}: {error} (skipped; the other products go on)</source>
       <translation>{product} : {error} (ignoré ; les autres produits continuent)</translation>
     </message>
@@ -1272,6 +2337,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/net/base.py" line="986" />
       <source>{received} of {expected} bytes received</source>
       <translation>{received} octets reçus sur {expected}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="107" />
+      <source>{source} is not a STAC item (a GeoJSON Feature with an “id” was expected).</source>
+      <translation>{source} n'est pas un item STAC (une Feature GeoJSON avec un « id » était attendue).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="158" />
+      <source>{tile}: {count} files, e.g. {example}</source>
+      <translation>{tile} : {count} fichiers, par ex. {example}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="331" />
@@ -1292,6 +2367,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/core/snow/products.py" line="145" />
       <source>{what} {path} has no coordinate reference system.</source>
       <translation>{what} {path} n'a pas de système de coordonnées de référence.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="235" />
+      <source>“hrefs” lacks {count} of the {total} URLs sent</source>
+      <translation>Il manque à « hrefs » {count} des {total} URL envoyées</translation>
     </message>
   </context>
 </TS>
