@@ -24,7 +24,8 @@ requests under a path prefix; or prefix any URL with ``/fault/<kind>`` (every re
 fails, e.g. ``base + "/fault/503/api/stac"`` as the catalogue URL). Kinds: ``401``, ``403``,
 ``404``, ``429`` (with ``Retry-After``), ``500``, ``503``, ``slow`` (answer after
 ``seconds``), ``reset`` (TCP RST before answering), ``malformed`` (200 with a broken JSON
-body), ``drop`` (downloads: half the body, then an RST).
+body), ``drop`` (downloads: half the body, then an RST), ``trickle`` (downloads: the body in
+4 KiB pieces, 50 ms apart).
 """
 
 from __future__ import annotations
@@ -51,7 +52,19 @@ __all__ = ["FAULT_KINDS", "MAX_LIMIT", "GeodesService"]
 
 MAX_LIMIT = 80
 OPERATORS = ("eq", "neq", "in", "contains", "lte", "gte")
-FAULT_KINDS = ("401", "403", "404", "429", "500", "503", "slow", "reset", "malformed", "drop")
+FAULT_KINDS = (
+    "401",
+    "403",
+    "404",
+    "429",
+    "500",
+    "503",
+    "slow",
+    "reset",
+    "malformed",
+    "drop",
+    "trickle",
+)
 _MESSAGES = {
     401: "Missing API key: send header X-API-Key",
     403: "Invalid API key",
@@ -197,7 +210,7 @@ class GeodesService(LocalHttpServer):
         self._apply(h, r, fault, r.path)
 
     def _apply(self, h: _Handler, r: RecordedRequest, fault: Fault | None, path: str) -> None:
-        if fault is not None and fault.kind != "drop":
+        if fault is not None and fault.kind not in ("drop", "trickle"):
             if fault.kind == "slow":
                 deadline = time.monotonic() + fault.seconds
                 while time.monotonic() < deadline and not self._stopping.is_set():
@@ -213,9 +226,9 @@ class GeodesService(LocalHttpServer):
                 headers = {"Retry-After": f"{fault.retry_after:g}"} if status == 429 else None
                 h.send_json(status, {"detail": _MESSAGES[status]}, headers=headers)
                 return
-        self._route(h, r, path, drop=fault is not None)
+        self._route(h, r, path, fault.kind if fault is not None else None)
 
-    def _route(self, h: _Handler, r: RecordedRequest, path: str, drop: bool) -> None:
+    def _route(self, h: _Handler, r: RecordedRequest, path: str, mode: str | None) -> None:
         assert self.data is not None
         parts = [p for p in path.split("/") if p]
         if parts[:3] == ["api", "stac", "search"] and len(parts) == 3:
@@ -236,7 +249,7 @@ class GeodesService(LocalHttpServer):
             if parts[3] != "files":
                 h.send_json(404, {"detail": f"Not found: {path}"})
                 return
-            self._file(h, r, parts[1], parts[2], parts[4], drop)
+            self._file(h, r, parts[1], parts[2], parts[4], mode)
         elif parts == ["api", "stac"]:
             h.send_json(
                 200,
@@ -256,7 +269,7 @@ class GeodesService(LocalHttpServer):
     # -- files -------------------------------------------------------------------------------
 
     def _file(
-        self, h: _Handler, r: RecordedRequest, kind: str, urn: str, md5: str, drop: bool
+        self, h: _Handler, r: RecordedRequest, kind: str, urn: str, md5: str, mode: str | None
     ) -> None:
         assert self.data is not None
         if kind == "download":
@@ -305,7 +318,15 @@ class GeodesService(LocalHttpServer):
         h.end_headers()
         if h.command == "HEAD":
             return
-        if drop:
+        if mode == "trickle":
+            for offset in range(0, len(body), 4096):
+                if self._stopping.is_set():
+                    return
+                h.wfile.write(body[offset : offset + 4096])
+                h.wfile.flush()
+                time.sleep(0.05)
+            return
+        if mode == "drop":
             # half the body really reaches the client, then the connection is aborted (RST)
             h.wfile.write(body[: len(body) // 2])
             h.wfile.flush()
