@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from theia_plugin.core.catalogue.download import download_assets, plan_downloads
+from theia_plugin.core.catalogue.download import ScaledFeedback, download_assets, plan_downloads
 from theia_plugin.core.catalogue.geodes_backend import DEFAULT_URL as GEODES_URL
 from theia_plugin.core.catalogue.geodes_backend import GeodesCatalogue
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest
@@ -222,7 +222,8 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
                     n=index + 1, total=len(items), item=label, files=len(targets)
                 )
             )
-            progress = _ItemFeedback(feedback, index, len(items))
+            share = 100.0 / len(items)
+            progress = ScaledFeedback(feedback, index * share, share)
             try:
                 results = download_assets(targets, out_dir, client, feedback=progress)
             except CancelledError:
@@ -248,19 +249,3 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
             )
         feedback.setProgress(100)
         return {self.OUTPUT_FOLDER: str(out_dir), self.FILES: written, self.COUNT: done}
-
-
-class _ItemFeedback:
-    """One item's share of the algorithm's progress; cancellation is the algorithm's."""
-
-    def __init__(self, feedback, index: int, total: int) -> None:
-        self.feedback, self.index, self.total = feedback, index, total
-
-    def isCanceled(self) -> bool:
-        return self.feedback.isCanceled()
-
-    def setProgress(self, percent: float) -> None:
-        self.feedback.setProgress((self.index + percent / 100.0) * 100.0 / self.total)
-
-    def pushDebugInfo(self, text: str) -> None:
-        self.feedback.pushDebugInfo(text)

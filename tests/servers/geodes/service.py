@@ -109,31 +109,20 @@ class GeodesService(LocalHttpServer):
         self._products_dir = Path(products_dir) if products_dir is not None else None
         self._tmp: tempfile.TemporaryDirectory | None = None
         self._downloadable = downloadable
-        self._port = port
         self._faults: list[Fault] = []
         self._fault_lock = threading.Lock()
         self.data: GeodesData | None = None
-        super().__init__(host)
+        super().__init__(host, port)
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self) -> GeodesService:
-        from tests.servers.http_server import _Server
-
-        self._server = _Server((self.host, self._port), _Handler)
-        self._server.owner = self
         if self._products_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="geodes-")
             self._products_dir = Path(self._tmp.name)
         self._products_dir.mkdir(parents=True, exist_ok=True)
-        # the items carry absolute URLs: build them once the port is known
+        super().start()
+        # the items carry absolute URLs: built once the port is known (nobody knows it before)
         self.data = build_data(self.url(""), self._products_dir, self._downloadable)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name="geodes-service",
-            daemon=True,
-        )
-        self._thread.start()
         return self
 
     def stop(self) -> None:

@@ -18,7 +18,6 @@ authentication configuration in QGIS (``create_client(authcfg=…)``), or
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, HttpClient
-from theia_plugin.net.base import Feedback, is_canceled
+from theia_plugin.net.base import Feedback, _checksum_matches, is_canceled
 
 from .model import Asset, CatalogueItem
 
@@ -35,6 +34,7 @@ __all__ = [
     "DEFAULT_ROLES",
     "DownloadResult",
     "DownloadTarget",
+    "ScaledFeedback",
     "checksum_of",
     "download_assets",
     "plan_downloads",
@@ -165,8 +165,9 @@ def plan_downloads(
     return targets
 
 
-class _FileFeedback:
-    """What one file's download reports, mapped onto the whole job's progress."""
+class ScaledFeedback:
+    """A feedback for one part of a job: its 0–100 % maps to ``base … base + share`` of
+    ``outer``'s progress; cancellation is ``outer``'s."""
 
     def __init__(self, outer: Feedback | None, base: float, share: float) -> None:
         self.outer, self.base, self.share = outer, base, share
@@ -196,12 +197,7 @@ def _complete(target: DownloadTarget) -> bool:
         return False
     if target.checksum is None:
         return target.size is not None
-    algorithm, _, expected = target.checksum.partition(":")
-    digest = hashlib.new(algorithm)
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest() == expected.lower()
+    return _checksum_matches(path, target.checksum)[0]
 
 
 def download_assets(
@@ -236,14 +232,14 @@ def download_assets(
             client.download(
                 target.url,
                 target.path,
-                feedback=_FileFeedback(feedback, index * share, share),
+                feedback=ScaledFeedback(feedback, index * share, share),
                 expected_size=target.size,
                 checksum=target.checksum,
             )
             result = DownloadResult(target)
         results.append(result)
         if feedback is not None:
-            _FileFeedback(feedback, index * share, share).setProgress(100.0)
+            ScaledFeedback(feedback, index * share, share).setProgress(100.0)
         if on_file is not None:
             on_file(result)
     return results
