@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -184,3 +185,23 @@ def test_cancel_stops_the_download(provider, geodes_service, api_key_config, tmp
 def test_bad_url_is_named(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="must start with http"):
         run({"CATALOGUE_URL": "ftp://x", "ITEM_IDS": "a", "OUTPUT_FOLDER": str(tmp_path)})
+
+
+def test_resumes_after_a_connection_reset(provider, geodes_service, api_key_config, tmp_path):
+    geodes_service.add_fault("drop", "/api/download", times=1)
+    identifier = geodes_service.data.downloadable[1]
+    result = run(
+        {
+            "CATALOGUE_URL": geodes_service.stac_url,
+            "ITEM_IDS": identifier,
+            "AUTHCFG": api_key_config,
+            "OUTPUT_FOLDER": str(tmp_path),
+        }
+    )
+    (path,) = result["FILES"]
+    first, second = [r for r in geodes_service.requests if r.path.startswith("/api/download/")]
+    assert first.header("Range") is None
+    assert second.header("Range", "").startswith("bytes=")
+    md5 = second.path.rsplit("/", 1)[-1]
+    assert hashlib.md5(Path(path).read_bytes()).hexdigest() == md5
+    assert [p.name for p in tmp_path.iterdir()] == [f"{identifier}.zip"]
