@@ -64,8 +64,9 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
             "Downloads the assets of catalogue items into a folder: CNES GEODES product zips "
             "(which open as Theia products) or the assets of any STAC API.\n\n"
             "Items: give their ids (GEODES: the product identifier or the URN id; one per "
-            "line or separated by commas), or search by collections, extent, dates and cloud "
-            "cover; at most 'Maximum items' are taken, newest first.\n\n"
+            "line or separated by commas; the extent, dates and cloud cover are then not "
+            "used), or search by collections, extent, dates and cloud cover; at most "
+            "'Maximum items' are taken, newest first.\n\n"
             "Assets: asset keys or roles (e.g. B04, CLM_R1, data); empty: the data assets. "
             "Files already downloaded and complete are kept; interrupted downloads resume; "
             "checksums given by the catalogue are verified.\n\n"
@@ -134,20 +135,25 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
 
     # --- inputs ---------------------------------------------------------------------------------
 
+    def _limit(self, parameters, context) -> int:
+        """Maximum items; every listed id counts, whatever the maximum says."""
+        ids = split_list(self.parameterAsString(parameters, self.IDS, context))
+        return max(self.parameterAsInt(parameters, self.MAX_ITEMS, context), len(ids))
+
     def _request(self, parameters, context) -> SearchRequest:
         kind = KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
         ids = split_list(self.parameterAsString(parameters, self.IDS, context))
-        limit = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
+        limit = self._limit(parameters, context)
         kwargs: dict = {"page_size": min(max(limit, 1), 80 if kind == "geodes" else 100)}
-        if ids:
-            if kind == "geodes":
-                field = "id" if all(i.upper().startswith("URN:") for i in ids) else "identifier"
-            else:
-                field = "id"
-            kwargs["filters"] = {field: ("in", ids)}
         kwargs["collections"] = tuple(
             split_list(self.parameterAsString(parameters, self.COLLECTIONS, context))
         )
+        if ids:  # the items asked, whatever the other search fields say
+            field = "id"
+            if kind == "geodes" and not all(i.upper().startswith("URN:") for i in ids):
+                field = "identifier"
+            kwargs["filters"] = {field: ("in", ids)}
+            return SearchRequest(**kwargs)
         if parameters.get(self.EXTENT) not in (None, ""):
             wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
@@ -189,7 +195,7 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
             )
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context) or None
         keys = split_list(self.parameterAsString(parameters, self.ASSETS, context))
-        limit = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
+        limit = self._limit(parameters, context)
         out_dir = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
         request = self._request(parameters, context)
         client = create_client(authcfg=authcfg)

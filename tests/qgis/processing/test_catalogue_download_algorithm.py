@@ -80,6 +80,7 @@ def test_download_by_ids(provider, geodes_service, api_key_config, tmp_path):
             "CATALOGUE_KIND": 0,
             "CATALOGUE_URL": geodes_service.stac_url,
             "ITEM_IDS": "\n".join(ids),
+            "MAX_ITEMS": 1,  # listed ids all count
             "AUTHCFG": api_key_config,
             "OUTPUT_FOLDER": str(tmp_path),
         }
