@@ -88,6 +88,16 @@ def test_search_by_bbox_tile_and_cloud_cover(geodes: GeodesCatalogue, geodes_ser
     assert body["query"]["grid:code"] == {"eq": "T31TCH"}
 
 
+def test_search_by_drawn_geometry(geodes: GeodesCatalogue, geodes_service):
+    triangle = {
+        "type": "Polygon",
+        "coordinates": [[[0.5, 43.5], [1.2, 43.5], [0.8, 43.9], [0.5, 43.5]]],
+    }
+    items = run(geodes, SearchRequest(intersects=triangle, collections=(L2A, SNOW)))
+    assert items and {i.properties["grid:code"] for i in items} == {"T31TCH"}
+    assert json.loads(geodes_service.requests_to(SEARCH)[0].body)["intersects"] == triangle
+
+
 def test_search_by_dates_newest_first(geodes: GeodesCatalogue):
     request = SearchRequest(start="2023-03-01", end="2023-03-31", collections=(L2A,))
     items = run(geodes, request)
