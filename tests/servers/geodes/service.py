@@ -6,7 +6,8 @@ Routes (``base`` = :attr:`GeodesService.url`):
     GEODES's own body: ``page`` (≥ 1), ``limit`` (1–80, else 400), ``query``
     (``{field: {op: value}}`` with ``eq, neq, in, contains, lte, gte`` on any item property:
     ``dataset``, ``start_datetime``, ``end_datetime``, ``grid:code``, ``eo:cloud_cover``…),
-    ``sortBy`` (``[{"field": f, "direction": "asc"|"dsc"}]``), ``bbox`` or ``intersects`` and
+    ``sortBy`` (``[{"field": f, "direction": "asc"|"dsc"}]``), ``bbox`` or ``intersects`` (by
+    its bounding box: the items are rectangles) and
     ``collections``. Answers a FeatureCollection with ``context.matched`` (the total),
     ``returned``, ``limit`` and ``self``/``next`` links by page number. Bad bodies get 400 with
     a ``detail`` naming the problem.
