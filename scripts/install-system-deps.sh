@@ -5,6 +5,7 @@ packages=(
   python3-qgis qgis-providers qgis qgis-server     # QGIS 3.22 LTR, its Python bindings, server
   python3-venv python3-pip
   python3-gdal gdal-bin python3-rasterio python3-numpy
+  python3-owslib                                    # WMS/WMTS capabilities (tests of the map services)
   qttools5-dev-tools pyqt5-dev-tools                # lrelease / pylupdate5 for translations
   xvfb xauth                                        # a virtual display for screenshots
   zip unzip

@@ -17,4 +17,9 @@ from tests.servers.fixtures import (  # noqa: F401 - fixtures
     http_server_session,
     proxy_server,
 )
+from tests.servers.geodes.fixtures import (  # noqa: F401 - fixtures
+    geodes_service,
+    geodes_service_session,
+)
+from tests.servers.mapserver.fixtures import map_server  # noqa: F401 - fixture
 from tests.servers.stac_api.fixtures import stac_api  # noqa: F401 - fixture

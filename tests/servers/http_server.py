@@ -231,8 +231,9 @@ class LocalHttpServer:
     ``stac_required_headers`` (dict or None), ``stac_item_count``.
     """
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
+        self._wanted_port = port  # 0: a free one
         self._lock = threading.Lock()
         self._routes: list[tuple[str, Route]] = []
         self._server: _Server | None = None
@@ -246,7 +247,7 @@ class LocalHttpServer:
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self) -> LocalHttpServer:
-        self._server = _Server((self.host, 0), _Handler)
+        self._server = _Server((self.host, self._wanted_port), _Handler)
         self._server.owner = self
         self._thread = threading.Thread(
             target=self._server.serve_forever,

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 import requests
 from requests import exceptions as rexc
+from urllib3 import exceptions as u3exc
 
 from theia_plugin.core.i18n import tr
 
@@ -251,7 +252,8 @@ class RequestsTransport(Transport):
             return ProxyError(**common)
         if isinstance(exc, rexc.SSLError):
             return SslError(**common)
-        if isinstance(exc, rexc.Timeout) or (
+        # downloads read ``response.raw`` directly: urllib3's errors arrive unwrapped
+        if isinstance(exc, (rexc.Timeout, u3exc.TimeoutError)) or (
             isinstance(exc, rexc.ConnectionError) and "timed out" in text.lower()
         ):
             return RequestTimeoutError(
@@ -261,7 +263,7 @@ class RequestsTransport(Transport):
             return NetworkError(
                 tr("Invalid URL"), hint=tr("Check the address of the service"), **common
             )
-        if isinstance(exc, (rexc.ConnectionError, rexc.ChunkedEncodingError)):
+        if isinstance(exc, (rexc.ConnectionError, rexc.ChunkedEncodingError, u3exc.ProtocolError)):
             lowered = text.lower()
             if any(
                 marker in lowered

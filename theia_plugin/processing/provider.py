@@ -58,6 +58,7 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.catalogue_download import CatalogueDownloadAlgorithm
         from theia_plugin.processing.dsmopt import (
             FetchDsmOptResultsAlgorithm,
             SubmitDsmOptJobAlgorithm,
@@ -88,4 +89,5 @@ class TheiaProvider(QgsProcessingProvider):
             SubmitDsmOptJobAlgorithm(),
             WaitDsmOptJobAlgorithm(),
             FetchDsmOptResultsAlgorithm(),
+            CatalogueDownloadAlgorithm(),
         ]
