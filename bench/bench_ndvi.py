@@ -6,6 +6,7 @@ writes float32 NDVI with DEFLATE compression:
 - ``gdal_calc.py --type=Float32`` with the same compression, alone (a tiled GeoTIFF without
   overviews) and followed by ``gdal_translate -of COG`` (the same product as the plugin's);
 - ``otbcli_RadiometricIndices`` (Debian ``otb-bin``), when installed;
+- the plugin and ``gdal_calc.py`` again with ZSTD, the plugin's faster codec option;
 - QGIS's ``QgsRasterCalculator`` (its own output options: uncompressed GeoTIFF);
 - the I/O floor: the plugin's pipeline reading both bands and writing one float32 COG,
   with no computation.
@@ -51,11 +52,14 @@ def child(kind: str, product_path: str, dest: str) -> None:
     from theia_plugin.core.raster.theia_l2a import open_l2a
 
     product = open_l2a(product_path)
-    if kind in ("plugin", "plugin-masked"):
+    if kind.startswith("plugin"):
         from theia_plugin.core.indices.compute import IndexRequest, MaskOptions, compute_indices
 
-        masks = MaskOptions() if kind == "plugin-masked" else MaskOptions(False, False)
-        compute_indices(product, [IndexRequest.from_catalogue("NDVI")], [dest], masks=masks)
+        masks = MaskOptions(False, False) if kind == "plugin" else MaskOptions()
+        codec = "ZSTD" if kind.endswith("zstd") else "DEFLATE"
+        compute_indices(
+            product, [IndexRequest.from_catalogue("NDVI")], [dest], masks=masks, compression=codec
+        )
     elif kind == "floor":
         import numpy as np
 
@@ -123,6 +127,13 @@ def contenders(product: Path, work: Path) -> dict[str, list[str]]:
             "-co NUM_THREADS=ALL_CPUS {dest}.plain.tif {dest} && rm {dest}.plain.tif"
         )],
         "QgsRasterCalculator": [*me, "qgis", str(product), "{dest}"],
+        "plugin (CLM+EDG masked), ZSTD": [*me, "plugin-masked-zstd", str(product), "{dest}"],
+        "gdal_calc.py --type=Float32, ZSTD": [
+            "gdal_calc.py", "--quiet", "-A", l2a.band("B8"), "-B", l2a.band("B4"),
+            "--calc=(A.astype(numpy.float32)-B)/(A.astype(numpy.float32)+B)",
+            "--type=Float32", "--co=COMPRESS=ZSTD", "--co=PREDICTOR=3", "--co=TILED=YES",
+            "--outfile={dest}",
+        ],
     }  # fmt: skip
     if shutil.which("otbcli_RadiometricIndices"):
         from osgeo import gdal

@@ -10,11 +10,13 @@ from qgis.core import (
 
 from theia_plugin.core.i18n import tr
 from theia_plugin.core.indices.inputs import CLM_BITS, MG2_BITS, MaskOptions
+from theia_plugin.core.raster.cog import COMPRESSIONS
 
 MASK_CLOUDS, MASK_EDGE = "MASK_CLOUDS", "MASK_EDGE"
 CLOUD_BITS, GEOPHYSICAL, MASK_SATURATED, UPSAMPLING = (
     "CLOUD_BITS", "GEOPHYSICAL_MASK", "MASK_SATURATED", "UPSAMPLING",
 )  # fmt: skip
+COMPRESSION = "COMPRESSION"
 UPSAMPLING_METHODS = ("nearest", "bilinear")
 
 
@@ -102,6 +104,27 @@ def add_upsampling_parameter(algorithm) -> None:
             )
         )
     )
+
+
+def add_compression_parameter(algorithm) -> None:
+    algorithm.addParameter(
+        _advanced(
+            QgsProcessingParameterEnum(
+                COMPRESSION,
+                tr("Compression of the output"),
+                options=[
+                    tr("DEFLATE (readable everywhere)"),
+                    tr("ZSTD (faster to write; needs GDAL ≥ 2.3, as every current QGIS has)"),
+                    tr("LZW"),
+                ],
+                defaultValue=0,
+            )
+        )
+    )
+
+
+def compression(algorithm, parameters, context) -> str:
+    return COMPRESSIONS[algorithm.parameterAsEnum(parameters, COMPRESSION, context)]
 
 
 def mask_options(algorithm, parameters, context) -> MaskOptions:

@@ -34,7 +34,9 @@ from theia_plugin.core.raster.engine import CancelledError, GridError, RasterRea
 from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
 from theia_plugin.net import redact_text
 from theia_plugin.processing.index_options import (
+    add_compression_parameter,
     add_mask_parameters,
+    compression,
     mask_help,
     mask_options,
     upsampling,
@@ -170,6 +172,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
         )
+        add_compression_parameter(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Index")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -193,6 +196,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 resolution=RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
                 masks=mask_options(self, parameters, context),
                 upsampling=upsampling(self, parameters, context),
+                compression=compression(self, parameters, context),
                 int16=self.parameterAsBoolean(parameters, self.INT16, context),
                 feedback=feedback,
             )
@@ -299,6 +303,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
         )
+        add_compression_parameter(self)
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.LOAD_OUTPUTS, tr("Open the output files after running the algorithm"), True
@@ -314,6 +319,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
             "resolution": RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
             "masks": mask_options(self, parameters, context),
             "upsampling": upsampling(self, parameters, context),
+            "compression": compression(self, parameters, context),
             "int16": self.parameterAsBoolean(parameters, self.INT16, context),
         }
 

@@ -20,6 +20,7 @@ from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.indices.inputs import MaskOptions, MultibandRasterInput, parse_band_mapping
 from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import ProductError
+from theia_plugin.processing.index_options import add_compression_parameter, compression
 from theia_plugin.processing.indices import report_indices, style_when_loaded
 from theia_plugin.processing.parameters import processing_error
 
@@ -96,6 +97,7 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
         )
+        add_compression_parameter(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Index")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -128,6 +130,7 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
                 resolution=None,
                 masks=MaskOptions(cloud=False, edge=False),
                 int16=self.parameterAsBoolean(parameters, self.INT16, context),
+                compression=compression(self, parameters, context),
                 feedback=feedback,
             )
         except CancelledError:

@@ -257,3 +257,23 @@ def test_errors_shown_to_users_never_carry_a_signature():
     message = str(processing_error(OSError(signed)))
     assert "deadbeefcafe" not in message
     assert "T31TCH_B04.tif" in message and "could not be read" in message
+
+
+def test_zstd_compression_is_an_option_and_changes_no_value(provider, product_zip, tmp_path):
+    import processing
+    from osgeo import gdal
+
+    results = [
+        processing.run(
+            "theia:spectralindex",
+            {"INPUT": product_zip, "INDEX": "NDVI", "COMPRESSION": choice,
+             "OUTPUT": str(tmp_path / f"ndvi{choice}.tif")},
+        )["OUTPUT"]
+        for choice in (0, 1)
+    ]  # fmt: skip
+    codecs = [
+        gdal.Info(path, format="json")["metadata"]["IMAGE_STRUCTURE"]["COMPRESSION"]
+        for path in results
+    ]
+    assert codecs == ["DEFLATE", "ZSTD"]
+    np.testing.assert_array_equal(read(results[0]), read(results[1]))

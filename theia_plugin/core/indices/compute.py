@@ -103,6 +103,7 @@ def compute_indices(
     masks: MaskOptions | None = None,
     int16: bool = False,
     upsampling: str = "nearest",
+    compression: str = "DEFLATE",
     block_rows: int | None = None,
     feedback=None,
 ) -> list[Path]:
@@ -111,6 +112,7 @@ def compute_indices(
     ``resolution``: 10 or 20 for Theia L2A (that group's grid; coarser bands are upsampled
     with ``upsampling``, "nearest" or "bilinear"), ``"finest"`` for the finest of the bands
     the indices read, None for a raster's own grid.
+    ``compression``: the COG's lossless codec (:data:`.cog.COMPRESSIONS`).
     ``block_rows`` (default: :func:`window_rows`) is the height of the full-width windows.
     """
     if len(requests) != len(destinations):
@@ -141,7 +143,7 @@ def compute_indices(
     }
     scale, offset = np.float32(source.scale), np.float32(source.offset)
     nodata = source.nodata
-    writers = [CogWriter(dest, profile) for dest in destinations]
+    writers = [CogWriter(dest, profile, compression=compression) for dest in destinations]
     opened = []
     try:
         for writer, request in zip(writers, requests):

@@ -42,6 +42,10 @@ _GDAL_TYPES = {
     "float64": "Float64",
 }
 _DRAFT_BLOCK = 512
+#: Lossless codecs of the output. DEFLATE: readable everywhere (the default); ZSTD: about
+#: three times cheaper to encode for the same size, read by GDAL ≥ 2.3 (every current QGIS)
+#: but not by some older tools; LZW: the oldest.
+COMPRESSIONS = ("DEFLATE", "ZSTD", "LZW")
 
 
 class CogWriter:
@@ -53,7 +57,20 @@ class CogWriter:
     for continuous values), windows must span the full width and come in row order.
     """
 
-    def __init__(self, dest: str | Path, profile: dict, overviews: bool = True):
+    def __init__(
+        self,
+        dest: str | Path,
+        profile: dict,
+        overviews: bool = True,
+        compression: str = "DEFLATE",
+    ):
+        if compression not in COMPRESSIONS:
+            raise ValueError(
+                tr("Unknown compression {name}; expected one of {known}.").format(
+                    name=compression, known=", ".join(COMPRESSIONS)
+                )
+            )
+        self.compression = compression
         self.dest = Path(dest)
         self.dest.parent.mkdir(parents=True, exist_ok=True)
         dtype = np.dtype(profile["dtype"])
@@ -145,7 +162,7 @@ class CogWriter:
         gdal.UseExceptions()
         final_draft = _temporary_sibling(self.dest, ".part.tif")
         options = [
-            "COMPRESS=DEFLATE",
+            f"COMPRESS={self.compression}",
             f"PREDICTOR={self.predictor}",
             "BLOCKSIZE=512",
             "BIGTIFF=IF_SAFER",
