@@ -40,7 +40,12 @@ from theia_plugin.core.snow.report import report_html
 from theia_plugin.core.snow.run_detection import detect_product
 from theia_plugin.core.snow.run_synthesis import synthesize_files
 from theia_plugin.processing.indices import find_products, split_paths
-from theia_plugin.processing.parameters import processing_error, product_parameter
+from theia_plugin.processing.parameters import (
+    authcfg_parameter,
+    open_product,
+    processing_error,
+    product_parameter,
+)
 
 
 def _parameter_labels() -> dict[str, str]:
@@ -148,8 +153,10 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place) "
-            "like Theia's operational Let It Snow processor, on the 20 m grid.\n\n"
+            "Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place, "
+            "or a sentinel2-l2a-theia STAC item streamed over HTTP, its assets signed with the "
+            "chosen authentication) like Theia's operational Let It Snow processor, on the 20 m "
+            "grid.\n\n"
             "Inputs: the L2A product (bands B3, B4, B11 and the cloud mask CLM_R2 are used; "
             "B3 and B4 are cubic-resampled to 20 m), a DEM covering the product in any "
             "projection and resolution (resampled bilinearly to the 20 m grid), and optionally "
@@ -170,7 +177,8 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(product_parameter(self.INPUT))
+        self.addParameter(product_parameter(self.INPUT, stac=True))
+        self.addParameter(authcfg_parameter())
         _DetectionOptions.add(self)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder"))
@@ -197,7 +205,7 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
         try:
             params = self._parameters(parameters, context)
             outputs = detect_product(
-                self.parameterAsFile(parameters, self.INPUT, context),
+                open_product(self, parameters, self.INPUT, context, feedback),
                 dem.source(),
                 out_dir,
                 params=params,

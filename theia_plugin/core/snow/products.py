@@ -8,7 +8,8 @@ checks them, and reads any row window of the 20 m grid (the grid of B11 and CLM_
   the −10000 nodata pixels (a plain ``read(out_shape=…)`` would mix them into the swath edge),
   and its result does not depend on the window that is read (the warper pads the source window
   by the kernel radius), so row windows give the same values as the whole image.
-* S = B11 and CLM_R2 are read as they are (their grid *is* the 20 m grid).
+* S = B11 and CLM_R2 are read as they are (their grid *is* the 20 m grid). A STAC item carries
+  CLM at 10 m only: then each 20 m pixel gets every flag of its four 10 m pixels (OR).
 * The DEM is warped (bilinear, its own nodata skipped) from whatever CRS and resolution onto
   the 20 m grid; pixels it does not cover are NaN. Its coverage is checked when opening.
 * The TCD is warped with nearest neighbour; pixels it does not cover or its nodata read 255
@@ -66,6 +67,7 @@ class SnowInputs:
     dem: str
     tcd: str | None = None
     dem_resampled: bool = False
+    clm_step: int = 1  # 2: CLM is at 10 m, its 2×2 blocks are OR-ed onto the 20 m grid
 
     @classmethod
     def open(
@@ -104,7 +106,10 @@ class SnowInputs:
         # Same CRS, origin and extent; B3/B4 at exactly twice the resolution (GridError if not).
         plan_sources({name: paths[name] for name in ("B3", "B4", "CLM_R2")}, grid)
         clm_grid = Grid.of(paths["CLM_R2"])
-        if clm_grid.resolution != grid.resolution:
+        clm_step = 1
+        if product.mask_fallback and abs(clm_grid.resolution * 2 - grid.resolution) < 1e-6:
+            clm_step = 2  # a STAC item's CLM_R1 (plan_sources checked its alignment)
+        elif clm_grid.resolution != grid.resolution:
             raise ProductError(
                 tr("{path} is at {res} m; CLM_R2 must be on the 20 m grid of B11.").format(
                     path=paths["CLM_R2"], res=clm_grid.resolution
@@ -125,6 +130,7 @@ class SnowInputs:
             dem=dem_path,
             tcd=tcd_path,
             dem_resampled=resampled,
+            clm_step=clm_step,
         )
 
     def reader(self) -> WindowReader:
@@ -246,6 +252,17 @@ class WindowReader:
         window = self.window(row0, rows)
         return self._red.read(1, window=window), self._dem.read(1, window=window).astype(np.float64)
 
+    def _read_clm(self, row0: int, rows: int) -> np.ndarray:
+        from rasterio.windows import Window
+
+        step = self.inputs.clm_step
+        if step == 1:
+            return self._clm.read(1, window=self.window(row0, rows))
+        width = self.inputs.grid.width
+        fine = self._clm.read(1, window=Window(0, row0 * step, width * step, rows * step))
+        blocks = fine.reshape(rows, step, width, step)
+        return np.bitwise_or.reduce(np.bitwise_or.reduce(blocks, axis=3), axis=1)
+
     def read(self, row0: int, rows: int) -> dict[str, np.ndarray | None]:
         """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or
         None) of rows ``row0 : row0 + rows``."""
@@ -255,7 +272,7 @@ class WindowReader:
             "green": self._green.read(1, window=window),
             "red": red,
             "swir": self._swir.read(1, window=window),
-            "clm": self._clm.read(1, window=window),
+            "clm": self._read_clm(row0, rows),
             "dem": dem,
             "tcd": None if self._tcd is None else self._tcd.read(1, window=window),
         }
