@@ -73,13 +73,13 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.SCALE, tr("Reflectance scale factor"),
-                QgsProcessingParameterNumber.Double, defaultValue=0.0001,
+                QgsProcessingParameterNumber.Type.Double, defaultValue=0.0001,
             )
         )  # fmt: skip
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.OFFSET, tr("Reflectance offset"),
-                QgsProcessingParameterNumber.Double, defaultValue=0.0,
+                QgsProcessingParameterNumber.Type.Double, defaultValue=0.0,
             )
         )  # fmt: skip
         names = [index.short_name for index in catalogue()]
