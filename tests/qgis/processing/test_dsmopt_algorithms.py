@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import subprocess
 import zipfile
 from pathlib import Path
@@ -176,7 +177,10 @@ def test_qgis_process_submits_and_waits(dsmopt_service, tmp_path) -> None:
         QGIS_PLUGINPATH=str(plugins),
         QT_QPA_PLATFORM="offscreen",
         XDG_RUNTIME_DIR=str(tmp_path / "xdg"),
-        PYTHONPATH=os.pathsep.join([str(REPO), "/usr/share/qgis/python/plugins"]),
+        # The working copy has no _vendor/ (the zip has): the venv's pystac-client stands in.
+        PYTHONPATH=os.pathsep.join(
+            [str(REPO), "/usr/share/qgis/python/plugins", *site.getsitepackages()]
+        ),
     )
     (tmp_path / "xdg").mkdir(mode=0o700)
 
