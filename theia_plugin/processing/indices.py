@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
@@ -31,7 +30,7 @@ from theia_plugin.core.indices.catalogue import catalogue
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
 from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
-from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, ProductError, open_l2a
+from theia_plugin.core.raster.theia_l2a import ProductError, open_l2a
 from theia_plugin.net import redact_text
 from theia_plugin.processing.index_options import (
     add_compression_parameter,
@@ -41,11 +40,15 @@ from theia_plugin.processing.index_options import (
     mask_options,
     upsampling,
 )
-from theia_plugin.processing.parameters import (
+from theia_plugin.processing.parameters import (  # noqa: F401 (find_products, split_paths: API)
+    add_product_list_parameters,
     authcfg_parameter,
+    find_products,
     open_product,
     processing_error,
     product_parameter,
+    products_from,
+    split_paths,
 )
 
 RESOLUTIONS = (10, 20, "finest")
@@ -237,31 +240,6 @@ def parse_formulas(text: str) -> list[IndexRequest]:
             )
         requests.append(IndexRequest.from_formula(match["name"], match["formula"].strip()))
     return requests
-
-
-def find_products(folder: str | Path) -> list[Path]:
-    """Theia L2A products (zips and folders named like one) directly inside ``folder``, or
-    ``folder`` itself when it is a product folder."""
-    folder = Path(folder)
-    if PRODUCT_ID_RE.match(folder.name) and folder.is_dir():
-        return [folder]
-    found = []
-    for entry in sorted(folder.iterdir()):
-        is_zip = entry.suffix.lower() == ".zip" and entry.is_file()
-        name = entry.stem if is_zip else entry.name
-        if (is_zip or entry.is_dir()) and PRODUCT_ID_RE.match(name):
-            found.append(entry)
-    return found
-
-
-def split_paths(text: str) -> list[Path]:
-    """Paths one per line or separated by ``;`` (surrounding quotes and blanks ignored)."""
-    paths = []
-    for item in re.split(r"[;\n]", text or ""):
-        item = item.strip().strip('"').strip("'").strip()
-        if item:
-            paths.append(Path(item))
-    return paths
 
 
 def _unique(requests: list[IndexRequest]) -> list[IndexRequest]:
@@ -462,22 +440,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
         return text + "\n\n" + mask_help()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.INPUT_FOLDER,
-                tr("Folder of Theia L2A products"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.PRODUCTS,
-                tr("Theia L2A products (zips or folders, one path per line)"),
-                multiLine=True,
-                optional=True,
-            )
-        )
+        add_product_list_parameters(self, self.INPUT_FOLDER, self.PRODUCTS)
         names = [index.short_name for index in computable_indices(SENTINEL2_THEIA_L2A)]
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -494,19 +457,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, tr("Failed products")))
 
     def products(self, parameters, context) -> list[Path]:
-        products = []
-        folder = self.parameterAsString(parameters, self.INPUT_FOLDER, context)
-        if folder:
-            if not Path(folder).is_dir():
-                raise QgsProcessingException(tr("{path} is not a folder.").format(path=folder))
-            products += find_products(folder)
-        products += split_paths(self.parameterAsString(parameters, self.PRODUCTS, context))
-        unique = list(dict.fromkeys(products))
-        if not unique:
-            raise QgsProcessingException(
-                tr("No Theia L2A product given: choose a folder holding products or list them.")
-            )
-        return unique
+        return products_from(self, parameters, context, self.INPUT_FOLDER, self.PRODUCTS)
 
     def processAlgorithm(self, parameters, context, feedback):
         formula = (self.parameterAsString(parameters, self.FORMULA, context) or "").strip()

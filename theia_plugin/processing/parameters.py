@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterAuthConfig, QgsProcessingParameterFile
+import re
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
 
 from theia_plugin.core.i18n import tr
-from theia_plugin.core.raster.theia_l2a import L2AProduct, open_l2a
+from theia_plugin.core.raster.theia_l2a import PRODUCT_ID_RE, L2AProduct, open_l2a
 
 # QGIS's default file filter (*.*) refuses product folders, whose names have no dot.
 ANY_PATH_FILTER = "All files (*)"
@@ -68,3 +76,65 @@ def processing_error(exc: BaseException):
     from theia_plugin.net import redact_text
 
     return QgsProcessingException(redact_text(str(exc)))
+
+
+def find_products(folder: str | Path) -> list[Path]:
+    """Theia L2A products (zips and folders named like one) directly inside ``folder``, or
+    ``folder`` itself when it is a product folder."""
+    folder = Path(folder)
+    if PRODUCT_ID_RE.match(folder.name) and folder.is_dir():
+        return [folder]
+    found = []
+    for entry in sorted(folder.iterdir()):
+        is_zip = entry.suffix.lower() == ".zip" and entry.is_file()
+        name = entry.stem if is_zip else entry.name
+        if (is_zip or entry.is_dir()) and PRODUCT_ID_RE.match(name):
+            found.append(entry)
+    return found
+
+
+def split_paths(text: str) -> list[Path]:
+    """Paths one per line or separated by ``;`` (surrounding quotes and blanks ignored)."""
+    paths = []
+    for item in re.split(r"[;\n]", text or ""):
+        item = item.strip().strip('"').strip("'").strip()
+        if item:
+            paths.append(Path(item))
+    return paths
+
+
+def add_product_list_parameters(algorithm, folder_name: str, list_name: str) -> None:
+    """Theia L2A products given as a folder and/or a list of paths (batch algorithms)."""
+    algorithm.addParameter(
+        QgsProcessingParameterFile(
+            folder_name,
+            tr("Folder of Theia L2A products"),
+            behavior=QgsProcessingParameterFile.Behavior.Folder,
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(
+            list_name,
+            tr("Theia L2A products (zips or folders, one path per line)"),
+            multiLine=True,
+            optional=True,
+        )
+    )
+
+
+def products_from(algorithm, parameters, context, folder_name: str, list_name: str) -> list[Path]:
+    """The products of :func:`add_product_list_parameters`, each once, in the given order."""
+    products = []
+    folder = algorithm.parameterAsString(parameters, folder_name, context)
+    if folder:
+        if not Path(folder).is_dir():
+            raise QgsProcessingException(tr("{path} is not a folder.").format(path=folder))
+        products += find_products(folder)
+    products += split_paths(algorithm.parameterAsString(parameters, list_name, context))
+    unique = list(dict.fromkeys(products))
+    if not unique:
+        raise QgsProcessingException(
+            tr("No Theia L2A product given: choose a folder holding products or list them.")
+        )
+    return unique

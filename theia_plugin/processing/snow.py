@@ -39,12 +39,14 @@ from theia_plugin.core.snow.parameters import DetectionParameters, SynthesisPara
 from theia_plugin.core.snow.report import report_html
 from theia_plugin.core.snow.run_detection import detect_product
 from theia_plugin.core.snow.run_synthesis import synthesize_files
-from theia_plugin.processing.indices import find_products, split_paths
 from theia_plugin.processing.parameters import (
+    add_product_list_parameters,
     authcfg_parameter,
     open_product,
     processing_error,
     product_parameter,
+    products_from,
+    split_paths,
 )
 
 
@@ -313,22 +315,7 @@ class SnowDetectionBatchAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.INPUT_FOLDER,
-                tr("Folder of Theia L2A products"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.PRODUCTS,
-                tr("Theia L2A products (zips or folders, one path per line)"),
-                multiLine=True,
-                optional=True,
-            )
-        )
+        add_product_list_parameters(self, self.INPUT_FOLDER, self.PRODUCTS)
         _DetectionOptions.add(self)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder"))
@@ -337,19 +324,7 @@ class SnowDetectionBatchAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, tr("Failed products")))
 
     def products(self, parameters, context) -> list[Path]:
-        products = []
-        folder = self.parameterAsString(parameters, self.INPUT_FOLDER, context)
-        if folder:
-            if not Path(folder).is_dir():
-                raise QgsProcessingException(tr("{path} is not a folder.").format(path=folder))
-            products += find_products(folder)
-        products += split_paths(self.parameterAsString(parameters, self.PRODUCTS, context))
-        unique = list(dict.fromkeys(products))
-        if not unique:
-            raise QgsProcessingException(
-                tr("No Theia L2A product given: choose a folder holding products or list them.")
-            )
-        return unique
+        return products_from(self, parameters, context, self.INPUT_FOLDER, self.PRODUCTS)
 
     def processAlgorithm(self, parameters, context, feedback):
         dem = self.parameterAsRasterLayer(parameters, _DetectionOptions.DEM, context)
