@@ -14,6 +14,9 @@ checks them, and reads any row window of the 20 m grid (the grid of B11 and CLM_
 * The TCD is warped with nearest neighbour; pixels it does not cover or its nodata read 255
   ("undefined", i.e. FSC-OG keeps FSC-TOC there).
 
+Memory: the blocks read stay in GDAL's process-wide block cache; the reader reopens its
+inputs every :data:`CACHE_BUDGET` bytes to drop them (see ``WindowReader._done_with``).
+
 Pure rasterio/GDAL: no Qt.
 """
 
@@ -31,6 +34,12 @@ from theia_plugin.core.raster.theia_l2a import L2AProduct, ProductError, open_l2
 
 #: Tree cover density value meaning "undefined" (> 100: FSC-OG keeps FSC-TOC).
 TCD_UNDEFINED = 255
+
+#: Decoded bytes of the inputs that may sit in GDAL's block cache before they are dropped.
+CACHE_BUDGET = 64 * 2**20
+#: Decoded bytes cached per 20 m pixel read: G and R (four 10 m int16 pixels each, plus their
+#: warped blocks), S, CLM, and the DEM (float32 source and warped blocks).
+CACHED_BYTES_PER_PIXEL = 2 * (8 + 2) + 2 + 1 + 2 * 4
 
 
 class CoverageError(ValueError):
@@ -192,8 +201,16 @@ class WindowReader:
     def __init__(self, inputs: SnowInputs):
         self.inputs = inputs
         self._stack = ExitStack()
+        self._pending = 0
 
     def __enter__(self) -> WindowReader:
+        self._open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def _open(self) -> None:
         import rasterio
         from rasterio.enums import Resampling
         from rasterio.vrt import WarpedVRT
@@ -205,11 +222,12 @@ class WindowReader:
             "width": grid.width,
             "height": grid.height,
         }
-        stack = self._stack
+        stack = self._stack = ExitStack()
+        self._pending = 0
         try:
 
             def open_(path):
-                return stack.enter_context(rasterio.open(path))
+                return stack.enter_context(rasterio.open(path, sharing=False))
 
             def warp(path, resampling, nodata, dtype, src_nodata=None):
                 source = open_(path)
@@ -231,10 +249,20 @@ class WindowReader:
         except BaseException:
             stack.close()
             raise
-        return self
 
-    def __exit__(self, *exc) -> None:
-        self._stack.close()
+    def _done_with(self, rows: int) -> None:
+        """Drop the blocks read so far from GDAL's block cache once they weigh
+        :data:`CACHE_BUDGET` (closing a dataset drops its blocks; they are reopened at once).
+
+        The cache is process-wide and sized once (5 % of RAM by default); the blocks of a
+        window (sources and warped VRTs) stay in it until evicted, so the three passes over a
+        full tile would fill it (~0.85 GB measured). Windows are read in row order, so the
+        blocks above the last one are dead, apart from the few rows a cubic kernel re-reads.
+        """
+        self._pending += rows
+        if self._pending * self.inputs.grid.width * CACHED_BYTES_PER_PIXEL >= CACHE_BUDGET:
+            self._stack.close()
+            self._open()
 
     def window(self, row0: int, rows: int):
         from rasterio.windows import Window
@@ -243,6 +271,11 @@ class WindowReader:
 
     def red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
         """What the detector's first pass needs: R and the DEM (float64, NaN uncovered)."""
+        red, dem = self._red_dem(row0, rows)
+        self._done_with(rows)
+        return red, dem
+
+    def _red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
         window = self.window(row0, rows)
         return self._red.read(1, window=window), self._dem.read(1, window=window).astype(np.float64)
 
@@ -250,8 +283,8 @@ class WindowReader:
         """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or
         None) of rows ``row0 : row0 + rows``."""
         window = self.window(row0, rows)
-        red, dem = self.red_dem(row0, rows)
-        return {
+        red, dem = self._red_dem(row0, rows)
+        arrays = {
             "green": self._green.read(1, window=window),
             "red": red,
             "swir": self._swir.read(1, window=window),
@@ -259,6 +292,8 @@ class WindowReader:
             "dem": dem,
             "tcd": None if self._tcd is None else self._tcd.read(1, window=window),
         }
+        self._done_with(rows)
+        return arrays
 
 
 __all__ = ["CoverageError", "SnowInputs", "WindowReader"]
