@@ -72,3 +72,33 @@ def test_detection_does_not_fill_the_block_cache(scene, tmp_path, monkeypatch):
     assert bounded.zs == kept.zs
     for kind, path in bounded.paths.items():
         np.testing.assert_array_equal(read(path), read(kept.paths[kind]), err_msg=kind)
+
+
+def test_resampled_inputs_are_spilled_once_and_read_back_identical(scene, tmp_path):
+    inputs = products.SnowInputs.open(*scene)
+    height = inputs.grid.height
+    windows = [(row0, min(100, height - row0)) for row0 in range(0, height, 100)]
+    with inputs.reader() as reader:
+        expected = [reader.read(row0, rows) for row0, rows in windows]
+    with inputs.reader(spill_dir=tmp_path) as reader:
+        first = [reader.read(row0, rows) for row0, rows in windows]
+        # A second pass must not resample again: the warped datasets are gone.
+        reader._green = reader._red = reader._dem = None
+        reader._done_with = lambda rows: None  # no reopening either
+        second = [reader.read(row0, rows) for row0, rows in windows]
+    for want, *got in zip(expected, first, second):
+        for arrays in got:
+            for name, value in want.items():
+                np.testing.assert_array_equal(arrays[name], value, err_msg=name)
+    width = inputs.grid.width
+    assert {p.name: p.stat().st_size for p in tmp_path.iterdir()} == {
+        "green.raw": 2 * width * height,
+        "red.raw": 2 * width * height,
+        "dem.raw": 4 * width * height,
+    }
+
+
+def test_detection_leaves_no_spill_file(scene, tmp_path):
+    detect_product(*scene, tmp_path)
+    assert not [p for p in tmp_path.iterdir() if p.suffix != ".tif" and p.suffix != ".json"]
+    assert not list(tmp_path.glob(".*"))

@@ -136,8 +136,8 @@ class SnowInputs:
             dem_resampled=resampled,
         )
 
-    def reader(self) -> WindowReader:
-        return WindowReader(self)
+    def reader(self, spill_dir: str | Path | None = None) -> WindowReader:
+        return WindowReader(self, spill_dir)
 
 
 def _check_coverage(path: str, grid: Grid, what: str) -> bool:
@@ -196,12 +196,21 @@ class WindowReader:
     """Open handles on every input; ``read(row0, rows)`` returns one window of each.
 
     A context manager: ``with inputs.reader() as reader: reader.read(0, 512)``.
+
+    With a ``spill_dir``, the warped inputs (G, R, DEM, TCD) are resampled once: the rows
+    read in order are also written there raw (uncompressed, 11 bytes per 20 m pixel at most)
+    and read back from that file when read again, by the next passes of a detection.
+    Resampling G and R costs most of a pass, and the block cache that used to spare it
+    between passes is dropped (see ``_done_with``); the page cache keeps the raw rows instead,
+    out of the process's memory.
     """
 
-    def __init__(self, inputs: SnowInputs):
+    def __init__(self, inputs: SnowInputs, spill_dir: str | Path | None = None):
         self.inputs = inputs
         self._stack = ExitStack()
         self._pending = 0
+        self._spill_dir = None if spill_dir is None else Path(spill_dir)
+        self._spilled: dict[str, tuple] = {}  # warped input → (rows spilled, dtype)
 
     def __enter__(self) -> WindowReader:
         self._open()
@@ -276,8 +285,26 @@ class WindowReader:
         return red, dem
 
     def _red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
-        window = self.window(row0, rows)
-        return self._red.read(1, window=window), self._dem.read(1, window=window).astype(np.float64)
+        red = self._warped("red", row0, rows)
+        return red, self._warped("dem", row0, rows).astype(np.float64)
+
+    def _warped(self, name: str, row0: int, rows: int) -> np.ndarray:
+        """Rows of the warped input ``name``: from its spill file when already warped."""
+        if self._spill_dir is None:
+            return getattr(self, f"_{name}").read(1, window=self.window(row0, rows))
+        width = self.inputs.grid.width
+        path = self._spill_dir / f"{name}.raw"
+        done, dtype = self._spilled.get(name, (0, None))
+        if row0 + rows <= done:
+            with open(path, "rb") as spilled:
+                spilled.seek(row0 * width * dtype.itemsize)
+                return np.fromfile(spilled, dtype, rows * width).reshape(rows, width)
+        data = getattr(self, f"_{name}").read(1, window=self.window(row0, rows))
+        if row0 == done:
+            with open(path, "ab") as spilled:
+                data.tofile(spilled)
+            self._spilled[name] = (done + rows, data.dtype)
+        return data
 
     def read(self, row0: int, rows: int) -> dict[str, np.ndarray | None]:
         """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or
@@ -285,12 +312,12 @@ class WindowReader:
         window = self.window(row0, rows)
         red, dem = self._red_dem(row0, rows)
         arrays = {
-            "green": self._green.read(1, window=window),
+            "green": self._warped("green", row0, rows),
             "red": red,
             "swir": self._swir.read(1, window=window),
             "clm": self._clm.read(1, window=window),
             "dem": dem,
-            "tcd": None if self._tcd is None else self._tcd.read(1, window=window),
+            "tcd": None if self._tcd is None else self._warped("tcd", row0, rows),
         }
         self._done_with(rows)
         return arrays
