@@ -137,6 +137,24 @@ def test_int16_overviews_ignore_nodata_and_round(tmp_path):
     np.testing.assert_array_equal(overview[:2, :2], [[3, 7], [3, 7]])
 
 
+def test_integer_overviews_without_nodata_ignore_the_odd_edge(tmp_path):
+    """Odd sizes: the missing row/column is not a value (it was NaN cast to 0 for integers)."""
+    data = np.tile(np.array([[10, 20, 30]], np.uint16), (601, 201))  # 601 × 603: one level
+    profile = dict(width=603, height=601, count=1, crs=CRS.from_epsg(32631),
+                   transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="uint16",
+                   nodata=None)  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with CogWriter(tmp_path / "out.tif", profile) as writer:
+            writer.write(data, Window(0, 0, 603, 601))
+    dataset = gdal.Open(str(tmp_path / "out.tif"))  # kept alive while its bands are read
+    overview = dataset.GetRasterBand(1).GetOverview(0).ReadAsArray()
+    assert overview.shape == (301, 302)
+    # the last column averages 30 with nothing (not 0), the last row 10 and 20 alone
+    assert overview[0, -1] == 30 and overview[-1, -1] == 30
+    assert overview[-1, 0] == 15 and overview[0, 0] == 15
+
+
 def test_windows_that_do_not_span_the_width_are_refused_with_overviews(tmp_path):
     profile = dict(width=600, height=600, count=1, crs=CRS.from_epsg(32631),
                    transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="float32",

@@ -271,3 +271,52 @@ def test_parameters_scale_thresholds():
     no = np.zeros(g.shape, bool)
     assert pass1(ndsi(g, s), red, no, no, P)[0, 0]
     assert not pass1(ndsi(g, s), red, no, no, params)[0, 0]
+
+
+def test_pass2_thresholds_are_strict():
+    g, r, s, clm, dem = scene()
+    g[9, 99], s[9, 99], r[9, 99] = 8000, 2000, 5000
+    dem[5, 50:54] = 850.0
+    g[5, 50:54] = (5750, 5751, 6500, 6500)  # NDSI exactly 0.15, then 0.1502
+    s[5, 50:54] = (4250, 4249, 3500, 3500)
+    r[5, 50:54] = (2500, 2500, 400, 401)  # R exactly 400, then 401
+    result = detect_snow(g, r, s, clm, dem)
+    assert result.zs == 700
+    assert result.seb[5, 50:54].tolist() == [0, 100, 0, 100]
+
+
+def test_no_snowline_disables_pass2_whatever_the_pass1_snow():
+    g, r, s, clm, dem = scene()
+    dem[:] = 500.0
+    dem[0, :50] = 560.0  # range 60 m < dz: fewer than one bin
+    g[0, :50], s[0, :50], r[0, :50] = 8000, 2000, 5000  # 5 % of the image in pass 1
+    weak_snow(g, s, (5, 50))
+    result = detect_snow(g, r, s, clm, dem)
+    assert result.zs == ZS_NOT_FOUND and not result.zs_found
+    assert result.seb[0, :50].tolist() == [100] * 50
+    assert result.seb[5, 50] == 0 and not result.expert[5, 50] & BIT_PASS2
+
+
+def test_bright_clouds_are_judged_on_the_coarse_red_not_the_pixel():
+    # a very bright cloudy pixel in a dark neighbourhood: its red_nn is dark → pass 2 snow
+    g, r, s, clm, dem = scene(red_base=2500)
+    g[9, 99], s[9, 99], r[9, 99] = 8000, 2000, 5000
+    g[5, 50], s[5, 50], r[5, 50], clm[5, 50], dem[5, 50] = 8000, 2000, 9000, 2, 850.0
+    assert detect_snow(g, r, s, clm, dem).seb[5, 50] == 100
+    # a dark cloudy pixel in a bright neighbourhood: its red_nn is bright → stays cloud
+    g, r, s, clm, dem = scene(red_base=3500)
+    g[9, 99], s[9, 99], r[9, 99] = 8000, 2000, 5000
+    g[5, 50], s[5, 50], r[5, 50], clm[5, 50], dem[5, 50] = 8000, 2000, 500, 2, 850.0
+    assert detect_snow(g, r, s, clm, dem).seb[5, 50] == 205
+
+
+def test_back_to_cloud_uses_the_pixel_red():
+    # dark clouds below zs (no pass 2): back to cloud only when their own R > 1000, although
+    # their coarse red (≈ 2500) is above it
+    g, r, s, clm, dem = scene(red_base=2500)
+    g[9, 99], s[9, 99], r[9, 99] = 8000, 2000, 5000
+    clm[5, 50:52] = 2
+    r[5, 50:52] = (1000, 1001)
+    result = detect_snow(g, r, s, clm, dem)
+    assert result.seb[5, 50:52].tolist() == [0, 205]
+    assert result.expert[5, 50] & BIT_ALL_CLOUD  # still flagged cloudy in the expert mask

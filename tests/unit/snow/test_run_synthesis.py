@@ -242,3 +242,15 @@ def test_cancel_leaves_nothing(series, tmp_path):
     with pytest.raises(CancelledError):
         synthesize_files([folder], tmp_path / "o", PARAMS, block_rows=4, feedback=Feedback(2))
     assert empty(tmp_path / "o")
+
+
+def test_same_day_files_report_the_last_code_when_none_is_clear(tmp_path):
+    first = datetime(2019, 1, 5, 10, 30)
+    times = [first, first + timedelta(minutes=5), datetime(2019, 2, 1, 10, 30)]
+    cloud, nodata, clear = (np.full(SHAPE, v, np.uint8) for v in (205, 255, 0))
+    write_series(tmp_path / "l2b", times, [cloud, nodata, clear])
+    out = synthesize_files([tmp_path / "l2b"], tmp_path / "l3b", PARAMS)
+    merged = out.dates[0]
+    assert merged.products == 2
+    # the later product (no data) wins over the earlier (cloud), as in merge_same_day
+    assert (merged.cloud_percent, merged.nodata_percent) == (0.0, 100.0)

@@ -229,3 +229,11 @@ def test_codes_of_other_integer_types():
     assert synthesize_window(dates, codes.astype(np.int16), START, END)["SCD"][0, 0] == N_DAYS
     with pytest.raises(ValueError, match="0–255"):
         synthesize_window(dates, codes.astype(np.int16) - 200, START, END)
+
+
+def test_same_day_without_a_clear_value_keeps_the_last_one():
+    # no value ≤ 100: the last one's code, so that a day is reported cloudy or without data
+    # like its last product (first-wins would swap them); 101–204 do not win either
+    dates = [datetime(2019, 1, 5, 10), datetime(2019, 1, 5, 11)]
+    codes = np.array([[[205, 255, 101]], [[255, 205, 205]]], np.uint8)
+    assert merge_same_day(dates, codes)[1][0].tolist() == [[255, 205, 205]]

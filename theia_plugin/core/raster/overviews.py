@@ -25,8 +25,12 @@ def overview_factors(width: int, height: int, block: int = 512) -> list[int]:
 def average_2x2(rows: np.ndarray, nodata) -> np.ndarray:
     """Mean of the valid pixels of every 2×2 block (odd edges: of the pixels there are)."""
     height, width = rows.shape
+    dtype = rows.dtype
     invalid_fill = np.nan if nodata is None or _is_nan(nodata) else nodata
     if height % 2 or width % 2:
+        if dtype.kind != "f" and _is_nan(invalid_fill):
+            # integers without nodata: pad in float, NaN cast to an integer would be a value
+            rows = rows.astype(np.float64)
         rows = np.pad(rows, ((0, height % 2), (0, width % 2)), constant_values=invalid_fill)
     quarters = (rows[0::2, 0::2], rows[1::2, 0::2], rows[0::2, 1::2], rows[1::2, 1::2])
     total = np.zeros(quarters[0].shape, dtype=np.float32)
@@ -37,12 +41,12 @@ def average_2x2(rows: np.ndarray, nodata) -> np.ndarray:
         count += valid
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / count
-    if rows.dtype.kind == "f":
+    if dtype.kind == "f":
         mean[count == 0] = invalid_fill
-        return mean.astype(rows.dtype)
+        return mean.astype(dtype)
     mean = np.floor(mean + 0.5)
     mean[count == 0] = invalid_fill
-    return mean.astype(rows.dtype)
+    return mean.astype(dtype)
 
 
 class OverviewPyramid:

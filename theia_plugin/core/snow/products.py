@@ -15,6 +15,9 @@ checks them, and reads any row window of the 20 m grid (the grid of B11 and CLM_
 * The TCD is warped with nearest neighbour; pixels it does not cover or its nodata read 255
   ("undefined", i.e. FSC-OG keeps FSC-TOC there).
 
+Memory: the blocks read stay in GDAL's process-wide block cache; the reader reopens its
+inputs every :data:`CACHE_BUDGET` bytes to drop them (see ``WindowReader._done_with``).
+
 Pure rasterio/GDAL: no Qt.
 """
 
@@ -32,6 +35,12 @@ from theia_plugin.core.raster.theia_l2a import L2AProduct, ProductError, open_l2
 
 #: Tree cover density value meaning "undefined" (> 100: FSC-OG keeps FSC-TOC).
 TCD_UNDEFINED = 255
+
+#: Decoded bytes of the inputs that may sit in GDAL's block cache before they are dropped.
+CACHE_BUDGET = 64 * 2**20
+#: Decoded bytes cached per 20 m pixel read: G and R (four 10 m int16 pixels each, plus their
+#: warped blocks), S, CLM, and the DEM (float32 source and warped blocks).
+CACHED_BYTES_PER_PIXEL = 2 * (8 + 2) + 2 + 1 + 2 * 4
 
 
 class CoverageError(ValueError):
@@ -133,8 +142,8 @@ class SnowInputs:
             clm_step=clm_step,
         )
 
-    def reader(self) -> WindowReader:
-        return WindowReader(self)
+    def reader(self, spill_dir: str | Path | None = None) -> WindowReader:
+        return WindowReader(self, spill_dir)
 
 
 def _check_coverage(path: str, grid: Grid, what: str) -> bool:
@@ -193,13 +202,30 @@ class WindowReader:
     """Open handles on every input; ``read(row0, rows)`` returns one window of each.
 
     A context manager: ``with inputs.reader() as reader: reader.read(0, 512)``.
+
+    With a ``spill_dir``, the warped inputs (G, R, DEM, TCD) are resampled once: the rows
+    read in order are also written there raw (uncompressed, 11 bytes per 20 m pixel at most)
+    and read back from that file when read again, by the next passes of a detection.
+    Resampling G and R costs most of a pass, and the block cache that used to spare it
+    between passes is dropped (see ``_done_with``); the page cache keeps the raw rows instead,
+    out of the process's memory.
     """
 
-    def __init__(self, inputs: SnowInputs):
+    def __init__(self, inputs: SnowInputs, spill_dir: str | Path | None = None):
         self.inputs = inputs
         self._stack = ExitStack()
+        self._pending = 0
+        self._spill_dir = None if spill_dir is None else Path(spill_dir)
+        self._spilled: dict[str, tuple] = {}  # warped input → (rows spilled, dtype)
 
     def __enter__(self) -> WindowReader:
+        self._open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def _open(self) -> None:
         import rasterio
         from rasterio.enums import Resampling
         from rasterio.vrt import WarpedVRT
@@ -211,11 +237,12 @@ class WindowReader:
             "width": grid.width,
             "height": grid.height,
         }
-        stack = self._stack
+        stack = self._stack = ExitStack()
+        self._pending = 0
         try:
 
             def open_(path):
-                return stack.enter_context(rasterio.open(path))
+                return stack.enter_context(rasterio.open(path, sharing=False))
 
             def warp(path, resampling, nodata, dtype, src_nodata=None):
                 source = open_(path)
@@ -237,10 +264,20 @@ class WindowReader:
         except BaseException:
             stack.close()
             raise
-        return self
 
-    def __exit__(self, *exc) -> None:
-        self._stack.close()
+    def _done_with(self, rows: int) -> None:
+        """Drop the blocks read so far from GDAL's block cache once they weigh
+        :data:`CACHE_BUDGET` (closing a dataset drops its blocks; they are reopened at once).
+
+        The cache is process-wide and sized once (5 % of RAM by default); the blocks of a
+        window (sources and warped VRTs) stay in it until evicted, so the three passes over a
+        full tile would fill it (~0.85 GB measured). Windows are read in row order, so the
+        blocks above the last one are dead, apart from the few rows a cubic kernel re-reads.
+        """
+        self._pending += rows
+        if self._pending * self.inputs.grid.width * CACHED_BYTES_PER_PIXEL >= CACHE_BUDGET:
+            self._stack.close()
+            self._open()
 
     def window(self, row0: int, rows: int):
         from rasterio.windows import Window
@@ -249,8 +286,31 @@ class WindowReader:
 
     def red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
         """What the detector's first pass needs: R and the DEM (float64, NaN uncovered)."""
-        window = self.window(row0, rows)
-        return self._red.read(1, window=window), self._dem.read(1, window=window).astype(np.float64)
+        red, dem = self._red_dem(row0, rows)
+        self._done_with(rows)
+        return red, dem
+
+    def _red_dem(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        red = self._warped("red", row0, rows)
+        return red, self._warped("dem", row0, rows).astype(np.float64)
+
+    def _warped(self, name: str, row0: int, rows: int) -> np.ndarray:
+        """Rows of the warped input ``name``: from its spill file when already warped."""
+        if self._spill_dir is None:
+            return getattr(self, f"_{name}").read(1, window=self.window(row0, rows))
+        width = self.inputs.grid.width
+        path = self._spill_dir / f"{name}.raw"
+        done, dtype = self._spilled.get(name, (0, None))
+        if row0 + rows <= done:
+            with open(path, "rb") as spilled:
+                spilled.seek(row0 * width * dtype.itemsize)
+                return np.fromfile(spilled, dtype, rows * width).reshape(rows, width)
+        data = getattr(self, f"_{name}").read(1, window=self.window(row0, rows))
+        if row0 == done:
+            with open(path, "ab") as spilled:
+                data.tofile(spilled)
+            self._spilled[name] = (done + rows, data.dtype)
+        return data
 
     def _read_clm(self, row0: int, rows: int) -> np.ndarray:
         from rasterio.windows import Window
@@ -267,15 +327,17 @@ class WindowReader:
         """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or
         None) of rows ``row0 : row0 + rows``."""
         window = self.window(row0, rows)
-        red, dem = self.red_dem(row0, rows)
-        return {
-            "green": self._green.read(1, window=window),
+        red, dem = self._red_dem(row0, rows)
+        arrays = {
+            "green": self._warped("green", row0, rows),
             "red": red,
             "swir": self._swir.read(1, window=window),
             "clm": self._read_clm(row0, rows),
             "dem": dem,
-            "tcd": None if self._tcd is None else self._tcd.read(1, window=window),
+            "tcd": None if self._tcd is None else self._warped("tcd", row0, rows),
         }
+        self._done_with(rows)
+        return arrays
 
 
 __all__ = ["CoverageError", "SnowInputs", "WindowReader"]

@@ -2,7 +2,8 @@
 
 ``detect_product`` reads the inputs window by window onto the 20 m grid (``products.py``),
 runs ``SnowDetector``'s three passes over row windows (memory: one window of every input plus
-the detector's coarse red and elevation bins; no full-tile array is held) and writes:
+the detector's coarse red and elevation bins; no full-tile array is held; the resampled
+inputs are spilled raw into the staging folder so that they are resampled once) and writes:
 
 * ``LIS_S2-SNOW-SEB_…tif``, ``…FSC-TOC…``, ``…FSC-OG…`` (with a TCD), ``…NDSI…`` and
   ``…EXPERT…`` as uint8 Cloud Optimized GeoTIFFs named like upstream (``naming.l2b_name``);
@@ -12,7 +13,8 @@ Everything is first written into a hidden staging folder inside ``out_dir`` and 
 place only once every file is complete: after an error or a cancellation no new file remains
 and files of an earlier run are untouched (if a move fails half-way, the earlier files are
 put back). The inputs are read once per pass (three times for R and the DEM, twice for G, S
-and CLM) rather than cached, to keep memory at one window.
+and CLM) rather than cached, to keep memory at one window; the resampled ones (G, R, DEM,
+TCD) come back from their spill files after the first read.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def detect_product(
     try:
         detector = SnowDetector((grid.height, grid.width), params)
         step = 0
-        with inputs.reader() as reader:
+        with inputs.reader(spill_dir=staging) as reader:
             for row0, rows in windows:
                 _check_cancel(feedback)
                 red, dem = reader.red_dem(row0, rows)

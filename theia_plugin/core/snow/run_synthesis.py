@@ -36,6 +36,8 @@ from theia_plugin.core.snow.synthesis import all_cloud_warnings, synthesize_wind
 
 #: Bytes of input codes (dates × rows × width) one window may hold.
 WINDOW_BUDGET = 192 * 2**20
+#: Decoded bytes of the inputs that may sit in GDAL's block cache before they are dropped.
+CACHE_BUDGET = 64 * 2**20
 
 _CLOUD = 205
 _NODATA_CODES = (254, 255)
@@ -228,7 +230,6 @@ def synthesize_files(
     names = {kind: l3b_name(kind, selection.tile, start, end, version) for kind in L3B_KINDS}
     stack_name = daily_stack_name(selection.tile, start, end, version)
     try:
-        import rasterio
         from rasterio.windows import Window
 
         profile = {
@@ -242,7 +243,7 @@ def synthesize_files(
             "nodata": None,
         }
         with ExitStack() as stack:
-            sources = [stack.enter_context(rasterio.open(f.path)) for f in files]
+            sources = stack.enter_context(_Sources([f.path for f in files]))
             writers = {
                 kind: stack.enter_context(CogWriter(staging / names[kind], profile))
                 for kind in L3B_KINDS
@@ -263,7 +264,7 @@ def synthesize_files(
             for done, (row0, rows) in enumerate(windows):
                 _check_cancel(feedback)
                 window = Window(0, row0, grid.width, rows)
-                layers = [source.read(1, window=window) for source in sources]
+                layers = sources.read(window)
                 merged = _merge_by_day(files, layers, day_index, len(days))
                 for k, layer in enumerate(merged):
                     counts[k, 0] += np.count_nonzero((layer > 0) & (layer <= 100))
@@ -334,6 +335,46 @@ def synthesize_files(
         daily_stack=out_dir / stack_name if daily_stack else None,
         max_nobs=max_nobs,
     )
+
+
+class _Sources:
+    """Every input open at once; ``read(window)`` returns that window of each.
+
+    The blocks read stay in GDAL's process-wide block cache (sized once, 5 % of RAM by
+    default) until evicted: a year of dates over a full tile would fill it (~1.2 GB here).
+    Windows follow the rows of the inputs in order, so the blocks read are dead once a window
+    is done: every :data:`CACHE_BUDGET` bytes read, the inputs are reopened, which drops them.
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self._stack = ExitStack()
+        self._datasets: list = []
+        self._pending = 0
+
+    def __enter__(self) -> _Sources:
+        self._open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def _open(self) -> None:
+        import rasterio
+
+        self._stack.close()
+        self._stack = ExitStack()
+        self._datasets = [
+            self._stack.enter_context(rasterio.open(path, sharing=False)) for path in self.paths
+        ]
+        self._pending = 0
+
+    def read(self, window) -> list[np.ndarray]:
+        layers = [dataset.read(1, window=window) for dataset in self._datasets]
+        self._pending += sum(layer.nbytes for layer in layers)
+        if self._pending >= CACHE_BUDGET:
+            self._open()
+        return layers
 
 
 def _aligned_rows(rows: int, height: int, block: int = 512) -> int:
