@@ -14,47 +14,47 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="30" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="32" />
       <source>128: high clouds (1.38 µm)</source>
       <translation>128 : nuages hauts (1,38 µm)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="27" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="29" />
       <source>16: thinnest clouds</source>
       <translation>16 : nuages les plus fins</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="23" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="25" />
       <source>1: all clouds except the thinnest, and all shadows</source>
       <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="24" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="26" />
       <source>2: all clouds except the thinnest</source>
       <translation>2 : tous les nuages sauf les plus fins</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="28" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="30" />
       <source>32: shadows of detected clouds</source>
       <translation>32 : ombres des nuages détectés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="25" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="27" />
       <source>4: clouds (mono-temporal test)</source>
       <translation>4 : nuages (test monotemporel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="29" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="31" />
       <source>64: shadows of clouds outside the image</source>
       <translation>64 : ombres des nuages hors de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="26" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="28" />
       <source>8: clouds (multi-temporal test)</source>
       <translation>8 : nuages (test multitemporel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="581" />
+      <location filename="../../theia_plugin/processing/snow.py" line="564" />
       <source>A custom period needs both a start and an end date written YYYY-MM-DD (got {start!r} and {end!r}).</source>
       <translation>Une période personnalisée demande une date de début et une date de fin écrites AAAA-MM-JJ (reçu {start!r} et {end!r}).</translation>
     </message>
@@ -74,12 +74,12 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="296" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="297" />
       <source>All-cloud series: none of the {count} snow products has a single clear pixel (every date is cloud or no data), so there is nothing to synthesise.</source>
       <translation>Série entièrement nuageuse : aucun des {count} produits neige n'a un seul pixel clair (chaque date est nuageuse ou sans données), il n'y a donc rien à synthétiser.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="76" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="78" />
       <source>Also mask (geophysical mask MG2)</source>
       <translation>Masquer aussi (masque géophysique MG2)</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>Une configuration d'authentification ({id}) ne peut être utilisée que dans QGIS ; passez plutôt les identifiants en en-têtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="467" />
+      <location filename="../../theia_plugin/processing/snow.py" line="450" />
       <source>Annual snow indicators of one tile from its per-date snow products, exactly as Theia's Let It Snow synthesis (L3B) defines them.
 
 Inputs: a folder (searched with its subfolders and zips) and/or a list of files: this plugin's snow detection outputs, Theia's L2B-SNOW products (…_SNW_R2.tif) or …SNOW-FSC… files, all of one tile and one grid. The period is the hydrological year starting in the given year (1 Sep – 31 Aug in the northern hemisphere, 1 Mar – end of February in the southern one) unless a start and an end date are given; products up to the date margin outside the period anchor the interpolation.
@@ -106,7 +106,7 @@ Pour chaque pixel, les observations claires sont interpolées linéairement à c
 Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514 ; Barrou Dumont Z. et al. (2021), The Cryosphere.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="458" />
+      <location filename="../../theia_plugin/processing/snow.py" line="441" />
       <source>Annual snow synthesis</source>
       <translation>Synthèse annuelle de l'enneigement</translation>
     </message>
@@ -126,11 +126,17 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Archive</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="124" />
+      <source>Asset keys or roles (empty: data assets)</source>
+      <translation>Clés ou rôles des fichiers (vide : fichiers de données)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
       <source>Aug</source>
       <translation>août</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="128" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
       <source>Authentication</source>
       <translation>Authentification</translation>
@@ -141,17 +147,17 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Échec de l'authentification</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/parameters.py" line="38" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="46" />
       <source>Authentication for STAC assets (API key access-key / secret-key, or token)</source>
       <translation>Authentification pour les assets STAC (clé d'API access-key / secret-key, ou jeton)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="59" />
+      <location filename="../../theia_plugin/processing/snow.py" line="66" />
       <source>Back to cloud: minimum red (milli-reflectance)</source>
       <translation>Retour en nuage : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="68" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="69" />
       <source>Band mapping (NAME=band number)</source>
       <translation>Correspondance des bandes (NOM=numéro de bande)</translation>
     </message>
@@ -176,17 +182,17 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="62" />
+      <location filename="../../theia_plugin/processing/snow.py" line="69" />
       <source>CLM bit of high clouds</source>
       <translation>Bit CLM des nuages hauts</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="61" />
+      <location filename="../../theia_plugin/processing/snow.py" line="68" />
       <source>CLM bit of shadows of clouds outside the image</source>
       <translation>Bit CLM des ombres des nuages hors de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="60" />
+      <location filename="../../theia_plugin/processing/snow.py" line="67" />
       <source>CLM bit of shadows of detected clouds</source>
       <translation>Bit CLM des ombres des nuages détectés</translation>
     </message>
@@ -197,8 +203,8 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/engine.py" line="328" />
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="79" />
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="86" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="81" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="88" />
       <location filename="../../theia_plugin/net/errors.py" line="278" />
       <source>Cancelled by the user</source>
       <translation>Annulé par l'utilisateur</translation>
@@ -207,6 +213,21 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="90" />
       <source>Cannot read the CES themes file {path}: {error}</source>
       <translation>Impossible de lire le fichier des thèmes des CES {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="57" />
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="88" />
+      <source>Catalogue URL</source>
+      <translation>URL du catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="84" />
+      <source>Catalogue kind</source>
+      <translation>Type de catalogue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="288" />
@@ -235,13 +256,13 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="440" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="262" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="264" />
       <source>Check the address of the service</source>
       <translation>Vérifiez l'adresse du service</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="685" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="279" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="281" />
       <source>Check the address, your Internet connection and DNS</source>
       <translation>Vérifiez l'adresse, votre connexion Internet et le DNS</translation>
     </message>
@@ -272,12 +293,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="394" />
+      <location filename="../../theia_plugin/processing/indices.py" line="378" />
       <source>Choose at least one index or give a formula.</source>
       <translation>Choisissez au moins un indice ou donnez une formule.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="80" />
+      <location filename="../../theia_plugin/processing/snow.py" line="87" />
       <source>Cloud</source>
       <translation>Nuage</translation>
     </message>
@@ -292,27 +313,37 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Nuage (% des pixels avec données)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="185" />
+      <location filename="../../theia_plugin/processing/snow.py" line="195" />
       <source>Cloud (%)</source>
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="58" />
+      <location filename="../../theia_plugin/processing/snow.py" line="65" />
       <source>Cloud refinement: dark cloud maximum red (milli-reflectance)</source>
       <translation>Affinage des nuages : rouge maximal d'un nuage sombre (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="57" />
+      <location filename="../../theia_plugin/processing/snow.py" line="64" />
       <source>Cloud refinement: red downsampling factor rf</source>
       <translation>Affinage des nuages : facteur de sous-échantillonnage du rouge rf</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="99" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="101" />
       <source>Coarser bands brought to the output resolution by</source>
       <translation>Bandes plus grossières ramenées à la résolution de sortie par</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="131" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="97" />
+      <source>Collections (comma-separated)</source>
+      <translation>Collections (séparées par des virgules)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="114" />
+      <source>Compression of the output</source>
+      <translation>Compression du résultat</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="136" />
       <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
 
 Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
@@ -329,7 +360,7 @@ Résolution : par défaut la plus fine des bandes que lit l'indice (10 m pour le
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="47" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="48" />
       <source>Computes a spectral index of any multiband raster (a stack of reflectance bands from any sensor) and writes it as a Cloud Optimized GeoTIFF.
 
 Band mapping: which raster band (numbered from 1) plays each Awesome Spectral Indices band, e.g. B=1, G=2, R=3, N=4 for a blue-green-red-NIR stack. Band names: A (coastal), B, G, R, RE1, RE2, RE3, N, N2 (narrow NIR), S1, S2 (SWIR), T1, T2 (thermal), WV. For Landsat 8/9, map N to the band holding B5.
@@ -350,7 +381,7 @@ Indice : n'importe lequel des 280 Awesome Spectral Indices dont les bandes sont 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="438" />
+      <location filename="../../theia_plugin/processing/indices.py" line="422" />
       <source>Computes one spectral index for each of several Theia Sentinel-2 L2A products and writes one Cloud Optimized GeoTIFF per product, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Products: a folder (every L2A zip or product folder directly inside it, or the folder itself if it is a product) and/or a list of product zips or folders, one path per line or separated by semicolons (in qgis_process: --PRODUCTS="/data/a.zip;/data/b.zip").
@@ -371,7 +402,7 @@ Un produit qui ne peut pas être traité (bandes manquantes, autre grille, fichi
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="350" />
+      <location filename="../../theia_plugin/processing/indices.py" line="334" />
       <source>Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or zip, read in place) in a single pass over its bands, and writes one Cloud Optimized GeoTIFF per index, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Indices: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of your own, one per line or separated by semicolons, written name = formula over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. mine = (N - R) / (N + R + 0.5). The name is used in the file name.
@@ -413,22 +444,27 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Identifiants refusés par le service de signature {service} : une clé d'API (access-key / secret-key, par ex. une configuration d'authentification « API Header ») ou un jeton bearer est attendu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="539" />
+      <location filename="../../theia_plugin/processing/snow.py" line="522" />
       <source>Custom period: end date (YYYY-MM-DD)</source>
       <translation>Période personnalisée : date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="538" />
+      <location filename="../../theia_plugin/processing/snow.py" line="521" />
       <source>Custom period: start date (YYYY-MM-DD, replaces the year)</source>
       <translation>Période personnalisée : date de début (AAAA-MM-JJ, remplace l'année)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="114" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="116" />
+      <source>DEFLATE (readable everywhere)</source>
+      <translation>DEFLATE (lisible partout)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/products.py" line="128" />
       <source>DEM</source>
       <translation>MNT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="245" />
+      <location filename="../../theia_plugin/processing/snow.py" line="255" />
       <source>DEM (metres)</source>
       <translation>MNT (mètres)</translation>
     </message>
@@ -468,7 +504,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Serveur DSM-OPT : une adresse http(s) est attendue, reçu « {url} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="563" />
+      <location filename="../../theia_plugin/processing/snow.py" line="546" />
       <source>Daily snow stack</source>
       <translation>Pile quotidienne de neige</translation>
     </message>
@@ -478,7 +514,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="533" />
+      <location filename="../../theia_plugin/processing/snow.py" line="516" />
       <source>Date margin (days)</source>
       <translation>Marge de dates (jours)</translation>
     </message>
@@ -503,15 +539,15 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Détails…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="150" />
-      <source>Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place) like Theia's operational Let It Snow processor, on the 20 m grid.
+      <location filename="../../theia_plugin/processing/snow.py" line="157" />
+      <source>Detects snow on one Theia Sentinel-2 L2A product (folder or zip, read in place, or a sentinel2-l2a-theia STAC item streamed over HTTP, its assets signed with the chosen authentication) like Theia's operational Let It Snow processor, on the 20 m grid.
 
 Inputs: the L2A product (bands B3, B4, B11 and the cloud mask CLM_R2 are used; B3 and B4 are cubic-resampled to 20 m), a DEM covering the product in any projection and resolution (resampled bilinearly to the 20 m grid), and optionally a tree cover density raster (%) for the on-ground fractional snow cover. The advanced parameters default to the upstream Sentinel-2 values.
 
 Outputs, written as Cloud Optimized GeoTIFFs named like Theia's products in the output folder: SEB (0 no snow, 100 snow, 205 cloud, 255 no data), FSC-TOC (fractional snow cover, 1–100 %, same codes), FSC-OG with a tree cover density, NDSI (%), an expert bit mask (1 pass 1, 2 pass 2, 4 all clouds, 8 refined clouds), and a JSON file with the snowline elevation zs (−1000 when not found), the snow and cloud percentages of the valid pixels and the parameters.
 
 Reference: Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019), Theia Snow collection: high-resolution operational snow cover maps from Sentinel-2 and Landsat-8 data, Earth System Science Data 11, 493–514.</source>
-      <translation>Détecte la neige sur un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place) comme la chaîne opérationnelle Let It Snow de Theia, sur la grille à 20 m.
+      <translation>Détecte la neige sur un produit Theia Sentinel-2 L2A (dossier ou zip, lu sur place, ou item STAC sentinel2-l2a-theia lu en flux HTTP, ses fichiers signés avec l'authentification choisie) comme la chaîne opérationnelle Let It Snow de Theia, sur la grille à 20 m.
 
 Entrées : le produit L2A (les bandes B3, B4, B11 et le masque de nuages CLM_R2 sont utilisés ; B3 et B4 sont rééchantillonnées à 20 m en cubique), un MNT couvrant le produit dans n'importe quelle projection et résolution (rééchantillonné en bilinéaire sur la grille à 20 m) et, en option, un raster de densité du couvert arboré (%) pour la fraction de neige au sol. Les paramètres avancés valent par défaut les valeurs Sentinel-2 de la chaîne d'origine.
 
@@ -525,14 +561,46 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Domaine</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="54" />
+      <source>Download catalogue assets</source>
+      <translation>Télécharger des fichiers du catalogue</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="380" />
       <source>Download the zip archive</source>
       <translation>Télécharger l'archive zip</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="133" />
+      <source>Downloaded files</source>
+      <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="63" />
+      <source>Downloads the assets of catalogue items into a folder: CNES GEODES product zips (which open as Theia products) or the assets of any STAC API.
+
+Items: give their ids (GEODES: the product identifier or the URN id; one per line or separated by commas; the extent, dates and cloud cover are then not used), or search by collections, extent, dates and cloud cover; at most 'Maximum items' are taken, newest first.
+
+Assets: asset keys or roles (e.g. B04, CLM_R1, data); empty: the data assets. Files already downloaded and complete are kept; interrupted downloads resume; checksums given by the catalogue are verified.
+
+Authentication: GEODES downloads need an API key: choose an "API Header" configuration with header X-API-Key. An item that cannot be downloaded (e.g. an offline product) is reported and the others go on.</source>
+      <translation>Télécharge les fichiers d'items de catalogue dans un dossier : les zips de produits de CNES GEODES (qui s'ouvrent comme des produits Theia) ou les fichiers de toute API STAC.
+
+Items : donnez leurs identifiants (GEODES : l'identifiant du produit ou l'identifiant URN ; un par ligne ou séparés par des virgules ; l'emprise, les dates et la couverture nuageuse ne sont alors pas utilisées), ou cherchez par collections, emprise, dates et couverture nuageuse ; au plus « Nombre maximal d'items » sont pris, les plus récents d'abord.
+
+Fichiers : clés ou rôles des fichiers (par ex. B04, CLM_R1, data) ; vide : les fichiers de données. Les fichiers déjà téléchargés et complets sont gardés ; les téléchargements interrompus reprennent ; les sommes de contrôle données par le catalogue sont vérifiées.
+
+Authentification : les téléchargements GEODES demandent une clé d'API : choisissez une configuration « API Header » avec l'en-tête X-API-Key. Un item qui ne peut pas être téléchargé (par ex. un produit hors ligne) est signalé et les autres continuent.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/l2b_files.py" line="190" />
       <source>Duplicated date: {files} are snow products of the same acquisition ({acquired}); keep only one of them.</source>
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
+      <source>End date</source>
+      <translation>Date de fin</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="336" />
@@ -545,23 +613,28 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Un document JSON STAC était attendu, mais le serveur a renvoyé « {snippet} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="182" />
+      <location filename="../../theia_plugin/processing/snow.py" line="192" />
       <source>Expert bit mask</source>
       <translation>Masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="180" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="100" />
+      <source>Extent</source>
+      <translation>Emprise</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="190" />
       <source>FSC on ground</source>
       <translation>FSC au sol</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="179" />
+      <location filename="../../theia_plugin/processing/snow.py" line="189" />
       <source>FSC top of canopy</source>
       <translation>FSC au-dessus de la canopée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="488" />
-      <location filename="../../theia_plugin/processing/snow.py" line="329" />
+      <location filename="../../theia_plugin/processing/indices.py" line="457" />
+      <location filename="../../theia_plugin/processing/snow.py" line="324" />
       <source>Failed products</source>
       <translation>Produits en échec</translation>
     </message>
@@ -586,13 +659,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Premier intervalle d'interrogation (s)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="462" />
-      <location filename="../../theia_plugin/processing/snow.py" line="311" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="111" />
       <source>Folder of Theia L2A products</source>
       <translation>Dossier de produits Theia L2A</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="497" />
+      <location filename="../../theia_plugin/processing/snow.py" line="480" />
       <source>Folder of snow products</source>
       <translation>Dossier de produits neige</translation>
     </message>
@@ -617,9 +689,9 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Formule</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="161" />
-      <location filename="../../theia_plugin/processing/indices.py" line="484" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="93" />
+      <location filename="../../theia_plugin/processing/indices.py" line="166" />
+      <location filename="../../theia_plugin/processing/indices.py" line="453" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="94" />
       <source>Formula of your own (replaces the index)</source>
       <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
@@ -660,12 +732,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="380" />
+      <location filename="../../theia_plugin/processing/indices.py" line="364" />
       <source>Formulas of your own (name = formula, one per line)</source>
       <translation>Formules personnelles (nom = formule, une par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="176" />
+      <location filename="../../theia_plugin/core/raster/cog.py" line="193" />
       <source>GDAL could not write {path}.</source>
       <translation>GDAL n'a pas pu écrire {path}.</translation>
     </message>
@@ -685,7 +757,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="523" />
+      <location filename="../../theia_plugin/processing/snow.py" line="506" />
       <source>Hemisphere</source>
       <translation>Hémisphère</translation>
     </message>
@@ -700,21 +772,21 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Nombre de nouvelles tentatives d'une requête de lecture en échec (avec des délais croissants).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="513" />
+      <location filename="../../theia_plugin/processing/snow.py" line="496" />
       <source>Hydrological year (the year it starts)</source>
       <translation>Année hydrologique (année où elle commence)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="155" />
-      <location filename="../../theia_plugin/processing/indices.py" line="173" />
-      <location filename="../../theia_plugin/processing/indices.py" line="478" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="87" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="99" />
+      <location filename="../../theia_plugin/processing/indices.py" line="160" />
+      <location filename="../../theia_plugin/processing/indices.py" line="179" />
+      <location filename="../../theia_plugin/processing/indices.py" line="447" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="88" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="101" />
       <source>Index</source>
       <translation>Indice</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="310" />
+      <location filename="../../theia_plugin/processing/indices.py" line="293" />
       <source>Index files</source>
       <translation>Fichiers d'indices</translation>
     </message>
@@ -729,20 +801,20 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Tableau des indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="373" />
+      <location filename="../../theia_plugin/processing/indices.py" line="357" />
       <source>Indices</source>
       <translation>Indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="171" />
-      <location filename="../../theia_plugin/processing/indices.py" line="300" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="97" />
+      <location filename="../../theia_plugin/processing/indices.py" line="176" />
+      <location filename="../../theia_plugin/processing/indices.py" line="282" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="98" />
       <source>Int16 ×10000 output like Theia</source>
       <translation>Sortie int16 ×10000 comme Theia</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="437" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="262" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="264" />
       <source>Invalid URL</source>
       <translation>URL invalide</translation>
     </message>
@@ -750,6 +822,16 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/core/snow/parameters.py" line="50" />
       <source>Invalid snow parameters: rf must be ≥ 1 (got {rf}) and dz &gt; 0 (got {dz})</source>
       <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="92" />
+      <source>Item ids (instead of a search)</source>
+      <translation>Identifiants d'items (au lieu d'une recherche)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="134" />
+      <source>Items downloaded</source>
+      <translation>Items téléchargés</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="17" />
@@ -785,6 +867,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>juin</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/index_options.py" line="118" />
+      <source>LZW</source>
+      <translation>LZW</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
       <source>Landscape preset</source>
       <translation>Préréglage de paysage</translation>
@@ -815,24 +902,34 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>mars</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="55" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="57" />
       <source>Mask clouds (CLM ≠ 0)</source>
       <translation>Masquer les nuages (CLM ≠ 0)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="58" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="60" />
       <source>Mask no-data edges (EDG)</source>
       <translation>Masquer les bords sans données (EDG)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="64" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="66" />
       <source>Mask only these cloud mask (CLM) bits (none chosen: every bit)</source>
       <translation>Masquer seulement ces bits du masque de nuages (CLM) (aucun choisi : tous les bits)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="87" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="89" />
       <source>Mask saturated pixels of the bands used (SAT)</source>
       <translation>Masquer les pixels saturés des bandes utilisées (SAT)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="110" />
+      <source>Maximum cloud cover (%)</source>
+      <translation>Couverture nuageuse maximale (%)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="119" />
+      <source>Maximum items</source>
+      <translation>Nombre maximal d'items</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="17" />
@@ -845,7 +942,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Indice d'eau de McFeeters (1996) sur le vert et le PIR, (G - N)/(G + N), pour les surfaces en eau libre. Ce n'est pas le NDWI de Gao (PIR et MIR, teneur en eau de la végétation), que l'OTB appelle NDWI : celui-ci est le NDMI ici.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="186" />
+      <location filename="../../theia_plugin/processing/snow.py" line="196" />
       <source>Metadata (JSON)</source>
       <translation>Métadonnées (JSON)</translation>
     </message>
@@ -860,7 +957,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Paramètres supplémentaires : un objet JSON est attendu, reçu « {text} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="181" />
+      <location filename="../../theia_plugin/processing/snow.py" line="191" />
       <source>NDSI (%)</source>
       <translation>NDSI (%)</translation>
     </message>
@@ -885,10 +982,14 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="501" />
-      <location filename="../../theia_plugin/processing/snow.py" line="342" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="138" />
       <source>No Theia L2A product given: choose a folder holding products or list them.</source>
       <translation>Aucun produit Theia L2A fourni : choisissez un dossier qui en contient ou listez-les.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/download.py" line="160" />
+      <source>No asset matches {wanted}; the items have: {available}</source>
+      <translation>Aucun fichier ne correspond à {wanted} ; les items ont : {available}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="140" />
@@ -896,7 +997,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aucune observation claire dans toute la série : chaque date est nuageuse ou sans données</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="81" />
+      <location filename="../../theia_plugin/processing/snow.py" line="88" />
       <source>No data</source>
       <translation>Sans données</translation>
     </message>
@@ -906,12 +1007,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Sans données (% de tous les pixels)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="78" />
+      <location filename="../../theia_plugin/processing/snow.py" line="85" />
       <source>No snow</source>
       <translation>Pas de neige</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="148" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="150" />
       <source>No snow product between {low} and {high} (the period {start} – {end} with a {margin}-day margin); the {count} products given run from {first} to {last}.</source>
       <translation>Aucun produit neige entre le {low} et le {high} (la période {start} – {end} avec une marge de {margin} jours) ; les {count} produits fournis vont du {first} au {last}.</translation>
     </message>
@@ -926,28 +1027,33 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Aucun produit neige trouvé : fichiers attendus nommés comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif (détection de la neige de cette extension), …_SNW_R2.tif de Theia ou fichiers …SNOW-FSC….</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="602" />
+      <location filename="../../theia_plugin/processing/snow.py" line="585" />
       <source>No snow product given: choose a folder holding snow products or list them.</source>
       <translation>Aucun produit neige fourni : choisissez un dossier qui en contient ou listez-les.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="159" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="161" />
       <source>No snow product inside the period itself: only margin dates are used.</source>
       <translation>Aucun produit neige dans la période elle-même : seules les dates de la marge sont utilisées.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="64" />
+      <location filename="../../theia_plugin/processing/snow.py" line="71" />
       <source>No-data value of the bands</source>
       <translation>Valeur sans données des bandes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="549" />
-      <location filename="../../theia_plugin/processing/snow.py" line="406" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="254" />
+      <source>None of the {count} items could be downloaded.</source>
+      <translation>Aucun des {count} items n'a pu être téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/indices.py" line="506" />
+      <location filename="../../theia_plugin/processing/snow.py" line="389" />
       <source>None of the {count} products could be processed.</source>
       <translation>Aucun des {count} produits n'a pu être traité.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="525" />
+      <location filename="../../theia_plugin/processing/snow.py" line="508" />
       <source>North (1 September – 31 August)</source>
       <translation>Nord (1er septembre – 31 août)</translation>
     </message>
@@ -967,12 +1073,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>nov.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="558" />
+      <location filename="../../theia_plugin/processing/snow.py" line="541" />
       <source>Number of clear observations (NOBS)</source>
       <translation>Nombre d'observations claires (NOBS)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="567" />
+      <location filename="../../theia_plugin/processing/snow.py" line="550" />
       <source>Number of dates</source>
       <translation>Nombre de dates</translation>
     </message>
@@ -982,7 +1088,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Nombre d'indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="559" />
+      <location filename="../../theia_plugin/processing/snow.py" line="542" />
       <source>Number of snow state changes (NSP)</source>
       <translation>Nombre de changements d'état d'enneigement (NSP)</translation>
     </message>
@@ -997,16 +1103,17 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>oct.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="304" />
+      <location filename="../../theia_plugin/processing/indices.py" line="287" />
       <source>Open the output files after running the algorithm</source>
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="131" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="384" />
-      <location filename="../../theia_plugin/processing/indices.py" line="308" />
-      <location filename="../../theia_plugin/processing/snow.py" line="176" />
-      <location filename="../../theia_plugin/processing/snow.py" line="326" />
-      <location filename="../../theia_plugin/processing/snow.py" line="552" />
+      <location filename="../../theia_plugin/processing/indices.py" line="291" />
+      <location filename="../../theia_plugin/processing/snow.py" line="186" />
+      <location filename="../../theia_plugin/processing/snow.py" line="321" />
+      <location filename="../../theia_plugin/processing/snow.py" line="535" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
@@ -1021,27 +1128,27 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Sorties</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="49" />
+      <location filename="../../theia_plugin/processing/snow.py" line="56" />
       <source>Pass 1: minimum NDSI</source>
       <translation>Passe 1 : NDSI minimal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="50" />
+      <location filename="../../theia_plugin/processing/snow.py" line="57" />
       <source>Pass 1: minimum red (milli-reflectance)</source>
       <translation>Passe 1 : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="56" />
+      <location filename="../../theia_plugin/processing/snow.py" line="63" />
       <source>Pass 2 only if pass-1 snow exceeds this fraction of the image</source>
       <translation>Passe 2 seulement si la neige de la passe 1 dépasse cette fraction de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="51" />
+      <location filename="../../theia_plugin/processing/snow.py" line="58" />
       <source>Pass 2: minimum NDSI</source>
       <translation>Passe 2 : NDSI minimal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="52" />
+      <location filename="../../theia_plugin/processing/snow.py" line="59" />
       <source>Pass 2: minimum red (milli-reflectance)</source>
       <translation>Passe 2 : rouge minimal (milli-réflectance)</translation>
     </message>
@@ -1051,12 +1158,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Par date</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="566" />
+      <location filename="../../theia_plugin/processing/snow.py" line="549" />
       <source>Per-date summary (JSON)</source>
       <translation>Résumé par date (JSON)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="129" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="152" />
       <source>Pixels flagged by the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath (EDG) become nodata unless unticked. Advanced: mask only some CLM bits (e.g. 2 and 32 for clouds and their shadows), also mask MG2 flags (water, snow, topographic shadows, sun too low…) or pixels where a band used is saturated (SAT); 20 m bands are brought to 10 m by nearest neighbour or bilinear interpolation.</source>
       <translation>Les pixels signalés par le masque de nuages (CLM ≠ 0, comme le conseille Theia) ou hors de la fauchée (EDG) reçoivent la valeur sans données, sauf si ces options sont décochées. Options avancées : masquer seulement certains bits CLM (par ex. 2 et 32 pour les nuages et leurs ombres), masquer aussi des indicateurs MG2 (eau, neige, ombres topographiques, soleil trop bas…) ou les pixels où une bande utilisée est saturée (SAT) ; les bandes à 20 m sont ramenées à 10 m par plus proche voisin ou par interpolation bilinéaire.</translation>
     </message>
@@ -1076,7 +1183,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="64" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="65" />
       <source>Raster</source>
       <translation>Raster</translation>
     </message>
@@ -1096,17 +1203,17 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="80" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="81" />
       <source>Reflectance offset</source>
       <translation>Décalage de réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="74" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="75" />
       <source>Reflectance scale factor</source>
       <translation>Facteur d'échelle de réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="63" />
+      <location filename="../../theia_plugin/processing/snow.py" line="70" />
       <source>Reflectance scale of the product over milli-reflectance</source>
       <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
     </message>
@@ -1131,8 +1238,8 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="166" />
-      <location filename="../../theia_plugin/processing/indices.py" line="295" />
+      <location filename="../../theia_plugin/processing/indices.py" line="171" />
+      <location filename="../../theia_plugin/processing/indices.py" line="277" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
@@ -1142,7 +1249,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Nouvelles tentatives</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="292" />
+      <location filename="../../theia_plugin/processing/snow.py" line="302" />
       <source>Runs the snow detection (Let It Snow) on each of several Theia Sentinel-2 L2A products of one tile and writes each product's outputs (SEB, FSC-TOC, NDSI, expert mask, JSON metadata, named like Theia's products) into one output folder, ready for the annual snow synthesis.
 
 Products: a folder (every L2A zip or product folder directly inside it) and/or a list of product zips or folders, one path per line or separated by semicolons. All must be of one tile (the DEM covers that tile). A product that cannot be processed is reported and leaves no file; the others go on. Outputs: the output folder, the SEB files and the number of failed products.</source>
@@ -1175,12 +1282,12 @@ Outputs: the HTML page, the matching names separated by commas and their number.
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="565" />
+      <location filename="../../theia_plugin/processing/snow.py" line="548" />
       <source>Season chart (PNG)</source>
       <translation>Graphique de la saison (PNG)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="564" />
+      <location filename="../../theia_plugin/processing/snow.py" line="547" />
       <source>Season report</source>
       <translation>Rapport de la saison</translation>
     </message>
@@ -1210,15 +1317,15 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="347" />
+      <location filename="../../theia_plugin/processing/indices.py" line="331" />
       <source>Several indices at once</source>
       <translation>Plusieurs indices à la fois</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="144" />
-      <location filename="../../theia_plugin/processing/snow.py" line="286" />
-      <location filename="../../theia_plugin/processing/snow.py" line="461" />
-      <location filename="../../theia_plugin/processing/snow.py" line="79" />
+      <location filename="../../theia_plugin/processing/snow.py" line="151" />
+      <location filename="../../theia_plugin/processing/snow.py" line="296" />
+      <location filename="../../theia_plugin/processing/snow.py" line="444" />
+      <location filename="../../theia_plugin/processing/snow.py" line="86" />
       <source>Snow</source>
       <translation>Neige</translation>
     </message>
@@ -1233,17 +1340,17 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Neige (% des pixels avec données)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="184" />
+      <location filename="../../theia_plugin/processing/snow.py" line="194" />
       <source>Snow (%)</source>
       <translation>Neige (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="178" />
+      <location filename="../../theia_plugin/processing/snow.py" line="188" />
       <source>Snow (SEB)</source>
       <translation>Neige (SEB)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="328" />
+      <location filename="../../theia_plugin/processing/snow.py" line="323" />
       <source>Snow (SEB) files</source>
       <translation>Fichiers neige (SEB)</translation>
     </message>
@@ -1253,12 +1360,12 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Enneigement et couverture nuageuse par date</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="555" />
+      <location filename="../../theia_plugin/processing/snow.py" line="538" />
       <source>Snow cover duration (SCD, days)</source>
       <translation>Durée d'enneigement (SCD, jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="141" />
+      <location filename="../../theia_plugin/processing/snow.py" line="148" />
       <source>Snow detection (Let It Snow)</source>
       <translation>Détection de la neige (Let It Snow)</translation>
     </message>
@@ -1268,17 +1375,17 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Les entrées de la détection de neige doivent partager une même grille 2D ; reçu {shapes}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="283" />
+      <location filename="../../theia_plugin/processing/snow.py" line="293" />
       <source>Snow detection over several products</source>
       <translation>Détection de la neige sur plusieurs produits</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="557" />
+      <location filename="../../theia_plugin/processing/snow.py" line="540" />
       <source>Snow melt-out date (SMOD)</source>
       <translation>Date de disparition de la neige (SMOD)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="556" />
+      <location filename="../../theia_plugin/processing/snow.py" line="539" />
       <source>Snow onset date (SOD)</source>
       <translation>Date d'apparition de la neige (SOD)</translation>
     </message>
@@ -1288,7 +1395,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Les codes d'un produit neige doivent être compris entre 0 et 255 ; valeurs trouvées de {low} à {high}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="505" />
+      <location filename="../../theia_plugin/processing/snow.py" line="488" />
       <source>Snow product files (one path per line)</source>
       <translation>Fichiers de produits neige (un chemin par ligne)</translation>
     </message>
@@ -1303,63 +1410,68 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Surface enneigée et couverture nuageuse par date, {start} – {end}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="183" />
+      <location filename="../../theia_plugin/processing/snow.py" line="193" />
       <source>Snowline elevation zs (m)</source>
       <translation>Altitude de la limite de l'enneigement zs (m)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="187" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="189" />
       <source>Snowline zs = {zs} m; the second pass is disabled.</source>
       <translation>Limite de l'enneigement zs = {zs} m ; la seconde passe est désactivée.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="185" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="187" />
       <source>Snowline zs = {zs} m; the second pass is enabled.</source>
       <translation>Limite de l'enneigement zs = {zs} m ; la seconde passe est activée.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="53" />
+      <location filename="../../theia_plugin/processing/snow.py" line="60" />
       <source>Snowline: elevation band height dz (m)</source>
       <translation>Limite de l'enneigement : hauteur des tranches d'altitude dz (m)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="55" />
+      <location filename="../../theia_plugin/processing/snow.py" line="62" />
       <source>Snowline: minimum clear fraction of a band</source>
       <translation>Limite de l'enneigement : fraction claire minimale d'une tranche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="54" />
+      <location filename="../../theia_plugin/processing/snow.py" line="61" />
       <source>Snowline: minimum snow fraction of clear pixels in a band</source>
       <translation>Limite de l'enneigement : fraction minimale de neige parmi les pixels clairs d'une tranche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="526" />
+      <location filename="../../theia_plugin/processing/snow.py" line="509" />
       <source>South (1 March – end of February)</source>
       <translation>Sud (1er mars – fin février)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="122" />
+      <location filename="../../theia_plugin/processing/indices.py" line="127" />
       <source>Spectral index</source>
       <translation>Indice spectral</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="35" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="36" />
       <source>Spectral index of any raster</source>
       <translation>Indice spectral d'un raster quelconque</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="435" />
+      <location filename="../../theia_plugin/processing/indices.py" line="419" />
       <source>Spectral index over several products</source>
       <translation>Indice spectral sur plusieurs produits</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="125" />
-      <location filename="../../theia_plugin/processing/indices.py" line="284" />
+      <location filename="../../theia_plugin/processing/indices.py" line="130" />
+      <location filename="../../theia_plugin/processing/indices.py" line="266" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="34" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="94" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="38" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="39" />
       <source>Spectral indices</source>
       <translation>Indices spectraux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
+      <source>Start date</source>
+      <translation>Date de début</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="248" />
@@ -1418,12 +1530,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le MNT ne couvre pas toute l'image ({count} pixels sans altitude)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="169" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="171" />
       <source>The DEM {path} has no elevation for {count} pixels of the product (rows {start}–{end} of the 20 m grid): it must cover the whole product with valid values.</source>
       <translation>Le MNT {path} n'a pas d'altitude pour {count} pixels du produit (lignes {start}–{end} de la grille à 20 m) : il doit couvrir tout le produit avec des valeurs valides.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="143" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="145" />
       <source>The DEM {path} is not on the product's 20 m grid: it is resampled onto it (bilinear).</source>
       <translation>Le MNT {path} n'est pas sur la grille à 20 m du produit : il y est rééchantillonné (bilinéaire).</translation>
     </message>
@@ -1484,13 +1596,23 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>L'ouest de l'emprise ({west}) doit être inférieur à son est ({east})</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="194" />
+      <source>The catalogue URL “{url}” must start with http:// or https://</source>
+      <translation>L'URL du catalogue « {url} » doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="212" />
+      <source>The catalogue found no item for this search.</source>
+      <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="284" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="286" />
       <source>The connection to the server was interrupted</source>
       <translation>La connexion au serveur a été interrompue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="183" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="185" />
       <source>The date margin must be 0 or more days (got {value}).</source>
       <translation>La marge de dates doit être de 0 jour ou plus (reçu {value}).</translation>
     </message>
@@ -1540,6 +1662,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La formule est trop longue ({length} caractères, au plus {limit}).</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/download.py" line="164" />
+      <source>The items have no data asset to download</source>
+      <translation>Les items n'ont aucun fichier de données à télécharger</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="178" />
       <source>The link may have expired: search again to get a fresh one</source>
       <translation>Le lien a peut-être expiré : relancez la recherche pour en obtenir un nouveau</translation>
@@ -1560,7 +1687,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La taille de page doit être un nombre entier de 1 à {maximum}, pas {value}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="359" />
+      <location filename="../../theia_plugin/processing/snow.py" line="342" />
       <source>The products are of several tiles ({tiles}); give the products of one tile (the DEM and the synthesis cover one tile).</source>
       <translation>Les produits sont de plusieurs tuiles ({tiles}) ; donnez les produits d'une seule tuile (le MNT et la synthèse couvrent une seule tuile).</translation>
     </message>
@@ -1580,7 +1707,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le proxy {proxy} a refusé la connexion</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="104" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="106" />
       <source>The raster could not be opened.</source>
       <translation>Le raster n'a pas pu être ouvert.</translation>
     </message>
@@ -1651,7 +1778,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="684" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="278" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="280" />
       <source>The server name could not be resolved</source>
       <translation>Le nom du serveur n'a pas pu être résolu</translation>
     </message>
@@ -1761,18 +1888,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Theia L2A</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/parameters.py" line="23" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="31" />
       <source>Theia L2A product (zip or folder)</source>
       <translation>Produit Theia L2A (zip ou dossier)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/parameters.py" line="21" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="29" />
       <source>Theia L2A product (zip, folder, or STAC item URL / .json)</source>
       <translation>Produit Theia L2A (zip, dossier, ou URL / .json d'un item STAC)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="470" />
-      <location filename="../../theia_plugin/processing/snow.py" line="319" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="119" />
       <source>Theia L2A products (zips or folders, one path per line)</source>
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
@@ -1792,12 +1918,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Trop de redirections</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="117" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="131" />
       <source>Tree cover density</source>
       <translation>Densité du couvert arboré</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="248" />
+      <location filename="../../theia_plugin/processing/snow.py" line="258" />
       <source>Tree cover density (%) for FSC-OG</source>
       <translation>Densité du couvert arboré (%) pour le FSC-OG</translation>
     </message>
@@ -1808,7 +1934,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="679" />
-      <location filename="../../theia_plugin/net/requests_transport.py" line="285" />
+      <location filename="../../theia_plugin/net/requests_transport.py" line="287" />
       <source>Try again; if it persists, check your connection or proxy</source>
       <translation>Réessayez ; si cela persiste, vérifiez votre connexion ou votre proxy</translation>
     </message>
@@ -1818,7 +1944,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="269" />
+      <location filename="../../theia_plugin/processing/indices.py" line="251" />
       <source>Two indices would be written to the same file: {first} and {second}.</source>
       <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
     </message>
@@ -1841,6 +1967,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/indices/formula.py" line="305" />
       <source>Unknown band or constant {names} in formula {formula!r}. Known: {known}.</source>
       <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/raster/cog.py" line="69" />
+      <source>Unknown compression {name}; expected one of {known}.</source>
+      <translation>Compression {name} inconnue ; attendu l'une de {known}.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="217" />
@@ -1903,24 +2034,34 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="548" />
+      <location filename="../../theia_plugin/processing/snow.py" line="531" />
       <source>Write the daily snow stack (one band per day)</source>
       <translation>Écrire la pile quotidienne de neige (une bande par jour)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="252" />
+      <location filename="../../theia_plugin/processing/snow.py" line="262" />
       <source>Write the expert bit mask</source>
       <translation>Écrire le masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="374" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="117" />
+      <source>ZSTD (faster to write; needs GDAL ≥ 2.3, as every current QGIS has)</source>
+      <translation>ZSTD (plus rapide à écrire ; demande GDAL ≥ 2.3, comme tout QGIS actuel)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/snow.py" line="357" />
       <source>[{n}/{total}] snow detection of {product}</source>
       <translation>[{n}/{total}] détection de la neige sur {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="529" />
+      <location filename="../../theia_plugin/processing/indices.py" line="486" />
       <source>[{n}/{total}] {index} of {product}</source>
       <translation>[{n}/{total}] {index} de {product}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="227" />
+      <source>[{n}/{total}] {item}: {files} files</source>
+      <translation>[{n}/{total}] {item} : {files} fichiers</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
@@ -1948,13 +2089,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'accès à un attribut (a.b)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="100" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="102" />
       <source>bilinear interpolation</source>
       <translation>interpolation bilinéaire</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_detection.py" line="135" />
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="188" />
+      <location filename="../../theia_plugin/core/snow/run_detection.py" line="137" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="190" />
       <source>block_rows must be at least 1 (got {value})</source>
       <translation>block_rows doit valoir au moins 1 (reçu {value})</translation>
     </message>
@@ -1964,12 +2105,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'appel de {name}()</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="43" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="45" />
       <source>cloud shadows (MG2)</source>
       <translation>ombres de nuages (MG2)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="42" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="44" />
       <source>clouds (MG2)</source>
       <translation>nuages (MG2)</translation>
     </message>
@@ -1984,12 +2125,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>un contenu de type inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="90" />
+      <location filename="../../theia_plugin/processing/indices.py" line="95" />
       <source>finest of the bands used</source>
       <translation>la plus fine des bandes utilisées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="39" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="41" />
       <source>hidden by relief</source>
       <translation>caché par le relief</translation>
     </message>
@@ -2019,7 +2160,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>marge</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="100" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="102" />
       <source>nearest neighbour</source>
       <translation>plus proche voisin</translation>
     </message>
@@ -2029,6 +2170,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>non</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/download.py" line="161" />
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="68" />
       <source>none</source>
       <translation>aucune</translation>
@@ -2050,7 +2192,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>message du serveur : « {message} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="37" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="39" />
       <source>snow</source>
       <translation>neige</translation>
     </message>
@@ -2060,12 +2202,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>étape {stage}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="41" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="43" />
       <source>sun tangent</source>
       <translation>soleil rasant</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="40" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="42" />
       <source>sun too low</source>
       <translation>soleil trop bas</translation>
     </message>
@@ -2090,12 +2232,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="38" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="40" />
       <source>topographic shadows</source>
       <translation>ombres topographiques</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="36" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="38" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -2115,13 +2257,18 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{count} indices trouvés : {names}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="201" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="213" />
+      <source>{count} items found</source>
+      <translation>{count} items trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="203" />
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="128" />
       <source>{count} products share their day with another one; they were merged (per pixel, the first clear value wins)</source>
       <translation>{count} produits partagent leur jour avec un autre ; ils ont été fusionnés (par pixel, la première valeur claire l'emporte)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="210" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="212" />
       <source>{count} snow products of {tile} ({days} dates) for {start} – {end}.</source>
       <translation>{count} produits neige de {tile} ({days} dates) pour la période {start} – {end}.</translation>
     </message>
@@ -2131,13 +2278,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{dates} dates ({inside} dans la période), {products} produits. SCD : durée d'enneigement (jours) ; SOD / SMOD : premier / dernier jour de la plus longue période d'enneigement ; NOBS : observations claires ; NSP : changements de l'état d'enneigement quotidien.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="229" />
+      <location filename="../../theia_plugin/processing/indices.py" line="236" />
       <source>{entry!r} is not of the form name = formula (e.g. mine = (N - R) / (N + R)); names start with a letter and use letters, digits, _ and -.</source>
       <translation>{entry!r} n'est pas de la forme nom = formule (par ex. mon_indice = (N - R) / (N + R)) ; les noms commencent par une lettre et utilisent lettres, chiffres, _ et -.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="186" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="121" />
+      <location filename="../../theia_plugin/processing/indices.py" line="192" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="123" />
       <source>{index} of {product}</source>
       <translation>{index} de {product}</translation>
     </message>
@@ -2152,7 +2299,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="399" />
+      <location filename="../../theia_plugin/processing/indices.py" line="383" />
       <source>{indices} of {product}</source>
       <translation>{indices} de {product}</translation>
     </message>
@@ -2160,6 +2307,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="166" />
       <source>{item}: the asset URLs could not be signed: {error}</source>
       <translation>{item} : les URL des assets n'ont pas pu être signées : {error}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="242" />
+      <source>{item}: {error} (skipped; the other items go on)</source>
+      <translation>{item} : {error} (ignoré ; les autres items continuent)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/synthesis.py" line="225" />
@@ -2177,7 +2329,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} (bande absente des produits {platform} L2A)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="98" />
+      <location filename="../../theia_plugin/processing/indices.py" line="103" />
       <source>{name} ({long_name}) = {formula}; reference: {reference}</source>
       <translation>{name} ({long_name}) = {formula} ; référence : {reference}</translation>
     </message>
@@ -2222,7 +2374,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="111" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="113" />
       <source>{path} cannot be read: {error}</source>
       <translation>{path} ne peut pas être lu : {error}</translation>
     </message>
@@ -2244,7 +2396,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} a {count} bande(s) ; la correspondance demande {wrong}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="109" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="123" />
       <source>{path} is at {res} m; CLM_R2 must be on the 20 m grid of B11.</source>
       <translation>{path} est à {res} m ; CLM_R2 doit être sur la grille à 20 m de B11.</translation>
     </message>
@@ -2254,9 +2406,8 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} n'est ni un dossier de produit Theia L2A ni une archive zip.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="495" />
-      <location filename="../../theia_plugin/processing/snow.py" line="336" />
-      <location filename="../../theia_plugin/processing/snow.py" line="597" />
+      <location filename="../../theia_plugin/processing/parameters.py" line="132" />
+      <location filename="../../theia_plugin/processing/snow.py" line="580" />
       <source>{path} is not a folder.</source>
       <translation>{path} n'est pas un dossier.</translation>
     </message>
@@ -2282,12 +2433,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} n'est pas un produit neige : fichier attendu nommé comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif, LIS_S2-SNOW-FSC-TOC_… ou …_L2B-SNOW_T31TCH_…_SNW_R2.tif de Theia.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="123" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="125" />
       <source>{path} is not on the grid of {first} ({width}×{height} px of {res} m from ({x}, {y}) in {crs}); all snow products of a synthesis must share one grid.</source>
       <translation>{path} n'est pas sur la grille de {first} ({width}×{height} px de {res} m depuis ({x}, {y}) en {crs}) ; tous les produits neige d'une synthèse doivent partager une même grille.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="115" />
+      <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="117" />
       <source>{path} is {dtype}; snow products are uint8 codes (0–100, 205, 255).</source>
       <translation>{path} est en {dtype} ; les produits neige sont des codes uint8 (0–100, 205, 255).</translation>
     </message>
@@ -2297,7 +2448,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} : aucun fichier de bande {id}_FRE_B*.tif trouvé (le produit est-il complet ?).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/indices/compute.py" line="123" />
+      <location filename="../../theia_plugin/core/indices/compute.py" line="125" />
       <source>{product} lacks the band(s) {bands} needed by the chosen indices.</source>
       <translation>{product} n'a pas la ou les bandes {bands} nécessaires aux indices choisis.</translation>
     </message>
@@ -2312,19 +2463,19 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{product} : le masque MASKS/{product}_{mask}.tif est absent.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="99" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="110" />
       <source>{product}: snow detection needs {files}, missing from the product.</source>
       <translation>{product} : la détection de neige a besoin de {files}, absents du produit.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/snow.py" line="213" />
-      <location filename="../../theia_plugin/processing/snow.py" line="396" />
+      <location filename="../../theia_plugin/processing/snow.py" line="223" />
+      <location filename="../../theia_plugin/processing/snow.py" line="379" />
       <source>{product}: zs = {zs} m, snow {snow:.1f} %, cloud {cloud:.1f} %</source>
       <translation>{product} : zs = {zs} m, neige {snow:.1f} %, nuage {cloud:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="540" />
-      <location filename="../../theia_plugin/processing/snow.py" line="389" />
+      <location filename="../../theia_plugin/processing/indices.py" line="497" />
+      <location filename="../../theia_plugin/processing/snow.py" line="372" />
       <source>{product}: {error} (skipped; the other products go on)</source>
       <translation>{product} : {error} (ignoré ; les autres produits continuent)</translation>
     </message>
@@ -2354,17 +2505,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{type} commençant par « {snippet} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="153" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="168" />
       <source>{what} {path} cannot be read: {error}</source>
       <translation>{what} {path} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="165" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="180" />
       <source>{what} {path} does not cover the product: it spans ({left:.6g}, {bottom:.6g}) – ({right:.6g}, {top:.6g}) in {crs}, the product needs ({need_left:.6g}, {need_bottom:.6g}) – ({need_right:.6g}, {need_top:.6g}).</source>
       <translation>{what} {path} ne couvre pas le produit : il s'étend de ({left:.6g}, {bottom:.6g}) à ({right:.6g}, {top:.6g}) en {crs}, le produit demande ({need_left:.6g}, {need_bottom:.6g}) – ({need_right:.6g}, {need_top:.6g}).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/products.py" line="145" />
+      <location filename="../../theia_plugin/core/snow/products.py" line="160" />
       <source>{what} {path} has no coordinate reference system.</source>
       <translation>{what} {path} n'a pas de système de coordonnées de référence.</translation>
     </message>
