@@ -168,3 +168,17 @@ def test_xyz_uri_validation():
         xyz_uri("https://example.org/tile.png")
     with pytest.raises(ValueError, match="zmin"):
         xyz_uri("https://e/{z}/{x}/{y}", 5, 2)
+
+
+def test_primary_keys():
+    from theia_plugin.core.catalogue.layers import primary_keys
+
+    s2 = first(data.S2_L2A)
+    assert primary_keys(s2) == list(data.S2_BANDS)  # bands, no masks/metadata/quicklook
+    visual = item_with(
+        v={"href": "https://e.org/v.tif", "roles": ["visual"]},
+        d={"href": "https://e.org/d.tif", "roles": ["data"]},
+    )
+    assert primary_keys(visual) == ["v"]
+    masks_only = item_with(m={"href": "https://e.org/m.tif", "roles": ["cloud"]})
+    assert primary_keys(masks_only) == ["m"]

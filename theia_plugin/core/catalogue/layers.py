@@ -38,10 +38,12 @@ __all__ = [
     "layer_spec",
     "mappable_keys",
     "needs_signing",
+    "primary_keys",
     "snow_xyz_spec",
     "true_colour_keys",
     "wms_uri",
     "wmts_uri",
+    "write_true_colour_vrt",
     "xyz_uri",
     "zip_layer_specs",
 ]
@@ -322,6 +324,20 @@ def mappable_keys(item: CatalogueItem) -> list[str]:
     return [k for k, a in item.assets.items() if asset_kind(a) in ("raster", "xyz", "wms", "wmts")]
 
 
+_SECONDARY_ROLES = {"cloud", "quality", "metadata", "thumbnail", "overview", "mask"}
+
+
+def primary_keys(item: CatalogueItem) -> list[str]:
+    """The assets a dropped or double-clicked result opens: ``visual`` assets when the item has
+    some, else its mappable data assets without masks and quality layers."""
+    keys = mappable_keys(item)
+    visual = [k for k in keys if "visual" in item.assets[k].roles]
+    if visual:
+        return visual
+    main = [k for k in keys if not _SECONDARY_ROLES.intersection(item.assets[k].roles)]
+    return main or keys
+
+
 def true_colour_keys(item: CatalogueItem) -> tuple[str, str, str] | None:
     """The red, green and blue asset keys of a true-colour composite, when the item has them."""
     keys = TRUE_COLOUR.get(item.collection)
@@ -361,3 +377,32 @@ def zip_layer_specs(zip_path: str | Path, *, name_prefix: str = "") -> list[Laye
         LayerSpec("gdal", f"/vsizip/{path.as_posix()}/{member}", prefix + Path(member).stem)
         for member in members
     ]
+
+
+def write_true_colour_vrt(specs: Sequence[LayerSpec], path: str | Path) -> Path:
+    """Write a red/green/blue VRT over three GDAL layer specs (e.g. signed ``/vsicurl/`` COGs).
+
+    GDAL reads the three headers (network for remote files: call it from a background task).
+    Written to a temporary name then renamed, so a reader never sees half a file.
+    """
+    from osgeo import gdal
+
+    if len(specs) != 3 or any(s.provider != "gdal" for s in specs):
+        raise ValueError(tr("A true-colour composite needs three GDAL rasters (red, green, blue)"))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    options = gdal.BuildVRTOptions(separate=True, resolution="highest")
+    vrt = gdal.BuildVRT(str(partial), [s.uri for s in specs], options=options)
+    if vrt is None:
+        raise ValueError(
+            tr("Cannot build the true-colour composite of {name}: {error}").format(
+                name=specs[0].name, error=gdal.GetLastErrorMsg() or "?"
+            )
+        )
+    colours = (gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand)
+    for band, colour in enumerate(colours, start=1):
+        vrt.GetRasterBand(band).SetColorInterpretation(colour)
+    vrt = None  # closes and writes the file
+    partial.replace(path)
+    return path
