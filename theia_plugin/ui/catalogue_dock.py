@@ -8,7 +8,9 @@ collections and the thumbnails are fetched by ``QgsTask``s (never on the UI thre
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
+import traceback
 from datetime import datetime
 from typing import Any
 
@@ -74,7 +76,7 @@ from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest, Sort
 from theia_plugin.core.catalogue.session import SearchSession
 from theia_plugin.core.catalogue.themes import ThemeTree, load_themes
 from theia_plugin.core.i18n import tr
-from theia_plugin.net import CancelledError, create_client
+from theia_plugin.net import CancelledError, NetworkError, create_client
 from theia_plugin.toolbelt.log import push_message
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
@@ -91,6 +93,21 @@ CONNECTIONS_KEY = "Theia/catalogue/connections"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _THEME_ROLE = Qt.ItemDataRole.UserRole + 2
 _ASSET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def guarded(slot):
+    """A slot whose unexpected errors become a message (an exception escaping a Qt slot or a
+    virtual called by Qt aborts QGIS)."""
+
+    @functools.wraps(slot)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return slot(self, *args, **kwargs)
+        except Exception as error:  # shown to the user with its details
+            self._fault(tr("Theia catalogue"), error)
+            return None
+
+    return wrapper
 
 
 def user_connections() -> list[Connection]:
@@ -146,6 +163,7 @@ class CatalogueDock(QgsDockWidget):
         self.footprints: Footprints | None = None
         self.tasks: set[Any] = set()  # Python references keep running tasks alive
         self.page_task: Any = None
+        self.collections_task: Any = None
         self._syncing = False
         self._client = None
 
@@ -170,7 +188,7 @@ class CatalogueDock(QgsDockWidget):
         add_button = QToolButton()
         add_button.setText("+")
         add_button.setToolTip(tr("Add a STAC API"))
-        add_button.clicked.connect(self._ask_new_connection)
+        add_button.clicked.connect(lambda _checked=False: self._ask_new_connection())
         row.addWidget(add_button)
         form.addRow(tr("Catalogue"), row)
 
@@ -238,11 +256,11 @@ class CatalogueDock(QgsDockWidget):
         buttons = QHBoxLayout()
         self.search_button = QPushButton(tr("Search"))
         self.search_button.setObjectName("searchButton")
-        self.search_button.clicked.connect(self.search)
+        self.search_button.clicked.connect(lambda _checked=False: self.search())
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(lambda _checked=False: self.cancel())
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.cancel_button)
         form.addRow(buttons)
@@ -274,7 +292,7 @@ class CatalogueDock(QgsDockWidget):
         self.more_button = QPushButton(tr("Load more"))
         self.more_button.setObjectName("moreButton")
         self.more_button.setEnabled(False)
-        self.more_button.clicked.connect(self.load_more)
+        self.more_button.clicked.connect(lambda _checked=False: self.load_more())
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.more_button)
         results_layout.addLayout(status_row)
@@ -293,11 +311,11 @@ class CatalogueDock(QgsDockWidget):
         details_layout.addWidget(self.asset_list, 1)
         actions = QHBoxLayout()
         self.add_asset_button = QPushButton(tr("Add asset"))
-        self.add_asset_button.clicked.connect(self.add_selected_asset)
+        self.add_asset_button.clicked.connect(lambda _checked=False: self.add_selected_asset())
         self.add_group_button = QPushButton(tr("Add item as group"))
-        self.add_group_button.clicked.connect(self.add_selected_items)
+        self.add_group_button.clicked.connect(lambda _checked=False: self.add_selected_items())
         self.copy_button = QPushButton(tr("Copy URL"))
-        self.copy_button.clicked.connect(self.copy_selected_url)
+        self.copy_button.clicked.connect(lambda _checked=False: self.copy_selected_url())
         for button in (self.add_asset_button, self.add_group_button, self.copy_button):
             actions.addWidget(button)
         details_layout.addLayout(actions)
@@ -339,6 +357,7 @@ class CatalogueDock(QgsDockWidget):
         if select:
             self.connection_combo.setCurrentIndex(self.connection_combo.findData(connection.url))
 
+    @guarded
     def _ask_new_connection(self) -> None:
         url, ok = QInputDialog.getText(self, tr("Add a STAC API"), tr("Landing page URL"))
         if not ok or not url.strip():
@@ -364,6 +383,7 @@ class CatalogueDock(QgsDockWidget):
         settings = PlgOptionsManager.get_plg_settings()
         return {"timeout": settings.network_timeout_s, "max_retries": settings.network_max_retries}
 
+    @guarded
     def _connection_changed(self, *_args: Any) -> None:
         if not self.connections:
             return
@@ -372,11 +392,21 @@ class CatalogueDock(QgsDockWidget):
             self._fill_collections()
             return
         self.collections_list.clear()
+        if self.collections_task is not None:
+            self.collections_task.cancel()  # the previous catalogue's list is not wanted now
         task = collections_task(self.catalogue(), tr("Theia: collections of {url}").format(url=url))
-        task.done.connect(lambda result, error, url=url: self._collections_done(url, result, error))
+        task.done.connect(
+            lambda result, error, url=url, task=task: self._collections_done(
+                url, result, error, task
+            )
+        )
+        self.collections_task = task
         self._start(task)
 
-    def _collections_done(self, url: str, result: Any, error: Any) -> None:
+    @guarded
+    def _collections_done(self, url: str, result: Any, error: Any, task: Any = None) -> None:
+        if task is self.collections_task:
+            self.collections_task = None
         if error is not None:
             if not isinstance(error, CancelledError):
                 self._fault(tr("Cannot list the collections of {url}").format(url=url), error)
@@ -453,6 +483,7 @@ class CatalogueDock(QgsDockWidget):
             )
             entry.setCheckState(state)
 
+    @guarded
     def _theme_changed(self, *_args: Any) -> None:
         self._fill_collections()
 
@@ -507,6 +538,7 @@ class CatalogueDock(QgsDockWidget):
             sort=SortOrder("datetime", bool(self.sort_combo.currentData())),
         )
 
+    @guarded
     def search(self) -> None:
         """Start a new search: clear results, make a footprints layer, fetch the first page."""
         try:
@@ -524,6 +556,7 @@ class CatalogueDock(QgsDockWidget):
         self._footprints_added = False
         self.load_more()
 
+    @guarded
     def load_more(self) -> None:
         """Fetch the next page of the current search."""
         if self.session is None or self.session.exhausted or self.page_task is not None:
@@ -546,6 +579,7 @@ class CatalogueDock(QgsDockWidget):
     def is_searching(self) -> bool:
         return self.page_task is not None
 
+    @guarded
     def _page_done(self, task: Any, items: Any, error: Any) -> None:
         if task is not self.page_task:
             return
@@ -597,6 +631,7 @@ class CatalogueDock(QgsDockWidget):
         task.done.connect(self._thumbnails_done)
         self._start(task)
 
+    @guarded
     def _thumbnails_done(self, result: Any, _error: Any) -> None:
         for item_id, data in (result or {}).items():
             pixmap = QPixmap()
@@ -613,6 +648,7 @@ class CatalogueDock(QgsDockWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.items[r] for r in rows]
 
+    @guarded
     def _view_selection_changed(self, *_args: Any) -> None:
         items = self.selected_items()
         self._show_details(items[-1] if items else None)
@@ -629,6 +665,7 @@ class CatalogueDock(QgsDockWidget):
         finally:
             self._syncing = False
 
+    @guarded
     def _layer_selection_changed(self, *_args: Any) -> None:
         if self._syncing or self.footprints is None:
             return
@@ -714,6 +751,7 @@ class CatalogueDock(QgsDockWidget):
             node.setItemVisibilityChecked(visible)
         return layer
 
+    @guarded
     def add_selected_asset(self) -> None:
         entry = self.asset_list.currentItem()
         if entry is None:
@@ -726,6 +764,7 @@ class CatalogueDock(QgsDockWidget):
             return
         self.add_layer(spec)
 
+    @guarded
     def add_selected_items(self) -> None:
         for item in self.selected_items():
             self.add_item_group(item)
@@ -753,6 +792,7 @@ class CatalogueDock(QgsDockWidget):
             self._start(task)
         return group
 
+    @guarded
     def _true_colour_done(self, group: Any, item: CatalogueItem, path: Any, error: Any) -> None:
         if error is not None:
             self._fault(tr("True colour of {item}").format(item=item.id), error)
@@ -779,6 +819,7 @@ class CatalogueDock(QgsDockWidget):
     def trueColourAdded(self, layer: QgsRasterLayer) -> None:
         self.last_true_colour = layer
 
+    @guarded
     def copy_selected_url(self) -> None:
         """Copy the selected asset's URL (else the item's self link) to the clipboard."""
         item = getattr(self, "shown_item", None)
@@ -795,7 +836,10 @@ class CatalogueDock(QgsDockWidget):
             push_message(bar, title, text, level, details=details)
 
     def _fault(self, title: str, error: BaseException) -> None:
-        details = getattr(error, "details", "") or repr(error)
+        if isinstance(error, NetworkError):
+            details = getattr(error, "details", "") or repr(error)
+        else:  # a bug: the traceback helps whoever reports it
+            details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         self._notify(title, str(error), Qgis.MessageLevel.Critical, details=str(details))
 
     # --- teardown --------------------------------------------------------------------------------

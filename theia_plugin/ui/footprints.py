@@ -6,11 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
+from osgeo import ogr
 from qgis.core import (
     QgsFeature,
     QgsField,
     QgsGeometry,
-    QgsJsonUtils,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -61,14 +61,19 @@ def _text(moment: datetime | None) -> str | None:
 
 def _geometry(item: CatalogueItem) -> QgsGeometry:
     if item.geometry:
-        geometry = QgsJsonUtils.geometryFromGeoJson(json.dumps(item.geometry))
-        if geometry is not None and not geometry.isNull():
-            return geometry
+        # QgsJsonUtils.geometryFromGeoJson only exists from QGIS 3.36: OGR parses GeoJSON here
+        parsed = ogr.CreateGeometryFromJson(json.dumps(item.geometry))
+        if parsed is not None:
+            geometry = QgsGeometry.fromWkt(parsed.ExportToIsoWkt())
+            if not geometry.isNull():
+                geometry.convertToMultiType()
+                return geometry
     if item.bbox and len(item.bbox) >= 4:
         west, south = item.bbox[0], item.bbox[1]
         east, north = item.bbox[-2], item.bbox[-1]
         return QgsGeometry.fromWkt(
-            f"POLYGON(({west} {south},{east} {south},{east} {north},{west} {north},{west} {south}))"
+            f"MULTIPOLYGON((({west} {south},{east} {south},{east} {north},{west} {north},"
+            f"{west} {south})))"
         )
     return QgsGeometry()
 
