@@ -320,7 +320,7 @@ class CatalogueDock(QgsDockWidget):
             actions.addWidget(button)
         details_layout.addLayout(actions)
         splitter.addWidget(details)
-        splitter.setSizes([320, 300, 220])
+        splitter.setSizes([260, 360, 220])
         self.setWidget(body)
 
     def _fill_themes(self) -> None:

@@ -9,6 +9,8 @@ from typing import Any
 from osgeo import ogr
 from qgis.core import (
     QgsFeature,
+    QgsFillSymbol,
+    QgsSingleSymbolRenderer,
     QgsField,
     QgsGeometry,
     QgsVectorLayer,
@@ -84,6 +86,11 @@ class Footprints:
     def __init__(self, name: str) -> None:
         self.layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
         self.layer.setCustomProperty("theia/footprints", True)
+        # outlines only: footprints must not hide the imagery loaded under them
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#d9480f", "outline_width": "0.5"}
+        )
+        self.layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         self.fid_by_item: dict[str, int] = {}
         self.item_by_fid: dict[int, str] = {}
         self._types: dict[str, QVariant.Type] = {}
