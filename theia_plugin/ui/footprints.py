@@ -9,10 +9,10 @@ from typing import Any
 from osgeo import ogr
 from qgis.core import (
     QgsFeature,
-    QgsFillSymbol,
-    QgsSingleSymbolRenderer,
     QgsField,
+    QgsFillSymbol,
     QgsGeometry,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
