@@ -77,6 +77,7 @@ from theia_plugin.core.catalogue.session import SearchSession
 from theia_plugin.core.catalogue.themes import ThemeTree, load_themes
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, NetworkError, create_client
+from theia_plugin.toolbelt.footprints import Footprints
 from theia_plugin.toolbelt.log import push_message
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
@@ -86,7 +87,6 @@ from theia_plugin.ui.catalogue_tasks import (
     thumbnails_task,
     true_colour_task,
 )
-from theia_plugin.ui.footprints import Footprints
 
 DOCK_OBJECT_NAME = "mTheiaCatalogueDock"
 CONNECTIONS_KEY = "Theia/catalogue/connections"

@@ -1,4 +1,8 @@
-"""The footprints memory layer of one search: a polygon per item, item properties as fields."""
+"""Footprints of catalogue items as QGIS features: a polygon per item, its properties as fields.
+
+Shared by the dock (one memory layer per search, :class:`Footprints`) and the Processing
+algorithm "Search Theia catalogue" (:func:`item_fields`, :func:`item_feature`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from osgeo import ogr
 from qgis.core import (
     QgsFeature,
     QgsField,
+    QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsSingleSymbolRenderer,
@@ -80,6 +85,48 @@ def _geometry(item: CatalogueItem) -> QgsGeometry:
     return QgsGeometry()
 
 
+def field_name(name: str) -> str:
+    """The field of an item property (a property named like a base field gets a prefix)."""
+    return f"prop_{name}" if name in _BASE_NAMES else name
+
+
+def item_fields(items: list[CatalogueItem]) -> QgsFields:
+    """The base fields then one per property name met in ``items`` (typed by its first value)."""
+    fields = QgsFields()
+    for name, kind in BASE_FIELDS:
+        fields.append(QgsField(name, kind))
+    for item in items:
+        for name, value in item.properties.items():
+            key = field_name(name)
+            if fields.indexOf(key) < 0 and value is not None:
+                fields.append(QgsField(key, _variant_type(value)))
+    return fields
+
+
+def item_feature(item: CatalogueItem, fields: QgsFields) -> QgsFeature:
+    """The footprint of ``item`` with the attributes ``fields`` can hold."""
+    feature = QgsFeature(fields)
+    feature.setGeometry(_geometry(item))
+    values = {
+        "id": item.id,
+        "collection": item.collection,
+        "title": item.title or item.id,
+        "datetime": _text(item.datetime),
+        "start_datetime": _text(item.start),
+        "end_datetime": _text(item.end),
+        "cloud_cover": item.cloud_cover,
+    }
+    for name, value in item.properties.items():
+        key = field_name(name)
+        index = fields.indexOf(key)
+        if index >= 0 and key not in values:
+            values[key] = _value(value, fields.at(index).type())
+    for key, value in values.items():
+        if fields.indexOf(key) >= 0:
+            feature.setAttribute(key, value)
+    return feature
+
+
 class Footprints:
     """Owns the memory layer of one search and the item id ↔ feature id mapping."""
 
@@ -93,47 +140,19 @@ class Footprints:
         self.layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         self.fid_by_item: dict[str, int] = {}
         self.item_by_fid: dict[int, str] = {}
-        self._types: dict[str, QVariant.Type] = {}
-        provider = self.layer.dataProvider()
-        provider.addAttributes([QgsField(name, kind) for name, kind in BASE_FIELDS])
+        self.layer.dataProvider().addAttributes(list(item_fields([])))
         self.layer.updateFields()
-        self._types.update(dict(BASE_FIELDS))
 
     def add(self, items: list[CatalogueItem]) -> None:
         """Add the footprints of a page (new property names become new fields)."""
         provider = self.layer.dataProvider()
-        new_fields = []
-        for item in items:
-            for name, value in item.properties.items():
-                key = self._field_name(name)
-                if key not in self._types and value is not None:
-                    self._types[key] = _variant_type(value)
-                    new_fields.append(QgsField(key, self._types[key]))
+        known = self.layer.fields()
+        new_fields = [f for f in item_fields(items) if known.indexOf(f.name()) < 0]
         if new_fields:
             provider.addAttributes(new_fields)
             self.layer.updateFields()
         fields = self.layer.fields()
-        features = []
-        for item in items:
-            feature = QgsFeature(fields)
-            feature.setGeometry(_geometry(item))
-            values = {
-                "id": item.id,
-                "collection": item.collection,
-                "title": item.title or item.id,
-                "datetime": _text(item.datetime),
-                "start_datetime": _text(item.start),
-                "end_datetime": _text(item.end),
-                "cloud_cover": item.cloud_cover,
-            }
-            for name, value in item.properties.items():
-                key = self._field_name(name)
-                if key in self._types and key not in values:
-                    values[key] = _value(value, self._types[key])
-            for key, value in values.items():
-                feature.setAttribute(key, value)
-            features.append(feature)
-        ok, added = provider.addFeatures(features)
+        ok, added = provider.addFeatures([item_feature(item, fields) for item in items])
         if not ok:
             raise RuntimeError(
                 tr("Could not add footprints to {layer}").format(layer=self.layer.name())
@@ -143,8 +162,3 @@ class Footprints:
             self.item_by_fid[feature.id()] = item.id
         self.layer.updateExtents()
         self.layer.triggerRepaint()
-
-    @staticmethod
-    def _field_name(name: str) -> str:
-        # the base fields keep their meaning; a property of the same name gets a prefix
-        return f"prop_{name}" if name in _BASE_NAMES else name
