@@ -58,6 +58,7 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.catalogue import SearchCatalogueAlgorithm
         from theia_plugin.processing.indices import (
             IndicesOverProductsAlgorithm,
             SeveralIndicesAlgorithm,
@@ -78,4 +79,5 @@ class TheiaProvider(QgsProcessingProvider):
             SnowDetectionAlgorithm(),
             SnowDetectionBatchAlgorithm(),
             SnowSynthesisAlgorithm(),
+            SearchCatalogueAlgorithm(),
         ]
