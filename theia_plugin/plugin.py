@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator, QUrl
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
@@ -18,7 +18,7 @@ from theia_plugin.core.i18n import tr
 from theia_plugin.processing.provider import TheiaProvider
 from theia_plugin.toolbelt.log import install_log_handler, remove_log_handler
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
-from theia_plugin.ui.catalogue_dock import CatalogueDock
+from theia_plugin.ui.catalogue_dock import CatalogueDock, interface_language
 from theia_plugin.ui.options_page import OPTIONS_PAGE_NAME, TheiaOptionsFactory
 
 MENU_OBJECT_NAME = "mTheiaMenu"
@@ -28,12 +28,7 @@ I18N_DIR = PLUGIN_DIR / "resources" / "i18n"
 
 def user_locale() -> str:
     """Two-letter language QGIS runs in (its own override first, then the system's)."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        locale = settings.value("locale/userLocale", "") or ""
-    else:
-        locale = QLocale.system().name()
-    return (locale or "en")[:2]
+    return interface_language()
 
 
 class TheiaPlugin:

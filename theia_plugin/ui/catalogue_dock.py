@@ -110,6 +110,14 @@ def guarded(slot):
     return wrapper
 
 
+def interface_language() -> str:
+    """Two-letter language of the QGIS interface (its override setting, else the system's)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        return (str(settings.value("locale/userLocale", "") or "") or "en")[:2]
+    return QLocale.system().name()[:2]
+
+
 def user_connections() -> list[Connection]:
     """The user's STAC connections saved in QgsSettings (invalid entries: none)."""
     try:
@@ -153,9 +161,9 @@ class CatalogueDock(QgsDockWidget):
         super().__init__(tr("Theia catalogue"), parent)
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
-        self.signer: Signer = signer or identity_signer
+        self._signer: Signer = signer or identity_signer
         self.themes: ThemeTree = load_themes()
-        self.language = QLocale().name()[:2]
+        self.language = interface_language()
         self.connections: list[Connection] = []
         self.catalogues: dict[str, Any] = {}
         self.server_collections: dict[str, list[dict[str, Any]]] = {}
@@ -167,9 +175,29 @@ class CatalogueDock(QgsDockWidget):
         self._syncing = False
         self._client = None
 
-        self.model = ResultsModel(self, self.signer)
+        self.model = ResultsModel(self, self._signer)
         self._build()
         self.reload_connections()
+
+    @property
+    def signer(self) -> Signer:
+        """Signs asset URLs before they become layers (MTD private COGs); identity by default."""
+        return self._signer
+
+    @signer.setter
+    def signer(self, signer: Signer | None) -> None:
+        self._signer = signer or identity_signer
+        self.model.signer = self._signer
+
+    def _live_footprints(self) -> Footprints | None:
+        """The search's footprints, unless the user removed their layer from the project."""
+        if self.footprints is None:
+            return None
+        try:
+            self.footprints.layer.id()
+        except RuntimeError:  # the layer was removed (and deleted) from the project
+            self.footprints = None
+        return self.footprints
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -600,7 +628,7 @@ class CatalogueDock(QgsDockWidget):
             self.searchStopped.emit()
             return
         new = self.model.append(list(items or []))
-        if new and self.footprints is not None:
+        if new and self._live_footprints() is not None:
             self.footprints.add(new)
             if not self._footprints_added:
                 QgsProject.instance().addMapLayer(self.footprints.layer)
@@ -652,7 +680,7 @@ class CatalogueDock(QgsDockWidget):
     def _view_selection_changed(self, *_args: Any) -> None:
         items = self.selected_items()
         self._show_details(items[-1] if items else None)
-        if self._syncing or self.footprints is None:
+        if self._syncing or self._live_footprints() is None:
             return
         self._syncing = True
         try:
@@ -667,7 +695,7 @@ class CatalogueDock(QgsDockWidget):
 
     @guarded
     def _layer_selection_changed(self, *_args: Any) -> None:
-        if self._syncing or self.footprints is None:
+        if self._syncing or self._live_footprints() is None:
             return
         self._syncing = True
         try:

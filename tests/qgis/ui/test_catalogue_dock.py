@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMimeDataUtils, QgsProject
+import pytest
+from qgis.core import Qgis, QgsMimeDataUtils, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt, QTimer
 
 from tests.qgis.ui.conftest import wait_until
@@ -146,12 +147,40 @@ def test_themes_filter_collections_and_search(dock):
     assert dock.collections_list.count() == len(data.COLLECTION_IDS)
 
 
-def test_theme_labels_follow_the_locale(dock):
-    labels = [
-        dock.theme_tree.topLevelItem(i).text(0) for i in range(dock.theme_tree.topLevelItemCount())
-    ]
-    language = dock.language
-    assert labels == [t.label(language) for t in dock.themes.roots]
+@pytest.mark.parametrize(
+    ("locale", "labels"),
+    [
+        ("fr_FR", ["Imagerie & radiométrie", "Cryosphère", "Eaux continentales"]),
+        ("en_GB", ["Imaging & radiometry", "Cryosphere", "Inland waters"]),
+    ],
+)
+def test_theme_labels_follow_the_qgis_locale(dock_factory, stac_api, locale, labels):
+    settings = QgsSettings()
+    old = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", locale)
+    try:
+        dock = dock_factory(stac_api.url)
+    finally:
+        settings.setValue("locale/overrideFlag", old[0] or False)
+        settings.setValue("locale/userLocale", old[1] or "")
+    tree = dock.theme_tree
+    shown = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert shown[:3] == labels
+    snow = tree.topLevelItem(1).child(0).text(0)
+    assert snow == ("Surfaces enneigées (neige)" if locale.startswith("fr") else snow)
+
+
+def test_removing_the_footprints_layer_during_a_search(dock):
+    check_collection(dock, data.S2_L2A)
+    run_search(dock)
+    QgsProject.instance().removeMapLayer(dock.footprints.layer.id())
+    dock.load_more()  # the next page arrives after its layer is gone
+    wait_until(lambda: not dock.is_searching())
+    assert dock.model.rowCount() > 50
+    dock.view.selectRow(0)  # selection without a footprints layer: no error
+    assert dock.footprints is None
+    assert dock.selected_items() == [dock.model.items[0]]
 
 
 def test_selection_sync_details_and_mime(dock):
