@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import json
 import traceback
 from datetime import datetime
 from typing import Any
@@ -90,6 +91,7 @@ from theia_plugin.ui.catalogue_tasks import (
 
 DOCK_OBJECT_NAME = "mTheiaCatalogueDock"
 CONNECTIONS_KEY = "Theia/catalogue/connections"
+SAVED_SEARCHES_KEY = "Theia/catalogue/saved_searches"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _THEME_ROLE = Qt.ItemDataRole.UserRole + 2
 _ASSET_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -171,6 +173,7 @@ class CatalogueDock(QgsDockWidget):
         self.footprints: Footprints | None = None
         self.tasks: set[Any] = set()  # Python references keep running tasks alive
         self.page_task: Any = None
+        self._pending_collections: tuple[str, ...] | None = None
         self.collections_task: Any = None
         self._syncing = False
         self._client = None
@@ -280,6 +283,22 @@ class CatalogueDock(QgsDockWidget):
         self.sort_combo.addItem(tr("Newest first"), False)
         self.sort_combo.addItem(tr("Oldest first"), True)
         form.addRow(tr("Sort"), self.sort_combo)
+
+        saved_row = QHBoxLayout()
+        self.saved_combo = QComboBox()
+        self.saved_combo.setObjectName("savedSearchesCombo")
+        self.saved_combo.activated.connect(
+            lambda index: (
+                self.restore_search(self.saved_combo.itemText(index)) if index > 0 else None
+            )
+        )
+        save_button = QToolButton()
+        save_button.setText(tr("Save…"))
+        save_button.clicked.connect(lambda _checked=False: self._ask_save_search())
+        saved_row.addWidget(self.saved_combo, 1)
+        saved_row.addWidget(save_button)
+        form.addRow(tr("Saved searches"), saved_row)
+        self._fill_saved_searches()
 
         buttons = QHBoxLayout()
         self.search_button = QPushButton(tr("Search"))
@@ -446,6 +465,11 @@ class CatalogueDock(QgsDockWidget):
     def _fill_collections(self) -> None:
         """The server's collections, only those of the checked themes when some are."""
         checked = {c.data(_ASSET_ROLE) for c in self._checked_list_items()}
+        if (
+            self._pending_collections is not None
+            and self.connection().url in self.server_collections
+        ):
+            checked, self._pending_collections = set(self._pending_collections), None
         themes = self.checked_themes()
         collections = self.server_collections.get(self.connection().url, [])
         if themes:
@@ -514,6 +538,72 @@ class CatalogueDock(QgsDockWidget):
     @guarded
     def _theme_changed(self, *_args: Any) -> None:
         self._fill_collections()
+
+    # --- saved searches ---------------------------------------------------------------------
+    def saved_searches(self) -> dict[str, Any]:
+        try:
+            data = json.loads(str(QgsSettings().value(SAVED_SEARCHES_KEY, "") or "{}"))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _fill_saved_searches(self) -> None:
+        self.saved_combo.clear()
+        self.saved_combo.addItem(tr("(choose a saved search)"))
+        for name in sorted(self.saved_searches()):
+            self.saved_combo.addItem(name)
+
+    def save_search(self, name: str) -> None:
+        """Save the filters and the catalogue under ``name`` (replacing one of that name)."""
+        saved = self.saved_searches()
+        saved[name] = {"connection": self.connection().url, "request": self.request().to_dict()}
+        QgsSettings().setValue(SAVED_SEARCHES_KEY, json.dumps(saved))
+        self._fill_saved_searches()
+
+    @guarded
+    def _ask_save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, tr("Save search"), tr("Name"))
+        if ok and name.strip():
+            self.save_search(name.strip())
+
+    @guarded
+    def restore_search(self, name: str) -> None:
+        """Put back the catalogue and filters saved under ``name``."""
+        entry = self.saved_searches().get(name)
+        if not isinstance(entry, dict):
+            raise ValueError(tr("No saved search named “{name}”").format(name=name))
+        request = SearchRequest.from_dict(entry.get("request") or {})
+        index = self.connection_combo.findData(entry.get("connection"))
+        if index < 0:
+            raise ValueError(
+                tr("The catalogue {url} of the saved search is not among the connections").format(
+                    url=entry.get("connection")
+                )
+            )
+        self.connection_combo.setCurrentIndex(index)
+        self.set_request(request)
+
+    def set_request(self, request: SearchRequest) -> None:
+        """Show ``request`` in the filters (collections are checked once listed)."""
+        self.keywords_edit.setText(request.keywords)
+        self.set_bbox(request.bbox)
+        self.dates_group.setChecked(request.start is not None or request.end is not None)
+        if request.start is not None:
+            self.start_edit.setDate(
+                QDate(request.start.year, request.start.month, request.start.day)
+            )
+        if request.end is not None:
+            self.end_edit.setDate(QDate(request.end.year, request.end.month, request.end.day))
+        self.cloud_check.setChecked(request.max_cloud_cover is not None)
+        if request.max_cloud_cover is not None:
+            self.cloud_spin.setValue(round(request.max_cloud_cover))
+        self.sort_combo.setCurrentIndex(1 if request.sort.ascending else 0)
+        self.theme_tree.blockSignals(True)
+        self.set_themes(list(request.themes))
+        self.theme_tree.blockSignals(False)
+        self._pending_collections = tuple(request.collections)
+        if self.connection().url in self.server_collections:
+            self._fill_collections()
 
     # --- area ---------------------------------------------------------------------------------
     def use_canvas_extent(self) -> None:
