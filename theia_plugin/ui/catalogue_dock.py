@@ -167,7 +167,7 @@ class CatalogueDock(QgsDockWidget):
         self.themes: ThemeTree = load_themes()
         self.language = interface_language()
         self.connections: list[Connection] = []
-        self.catalogues: dict[str, Any] = {}
+        self.catalogues: dict[tuple[str, str], Any] = {}
         self.server_collections: dict[str, list[dict[str, Any]]] = {}
         self.session: SearchSession | None = None
         self.footprints: Footprints | None = None
@@ -417,13 +417,18 @@ class CatalogueDock(QgsDockWidget):
     def connection(self) -> Connection:
         return self.connections[max(self.connection_combo.currentIndex(), 0)]
 
-    def catalogue(self) -> Any:
-        """The backend of the selected connection (kept: it caches conformance, collections)."""
+    def catalogue(self, purpose: str = "search") -> Any:
+        """The backend of the selected connection (kept: it caches conformance, collections).
+
+        Listing collections and searching use separate backends: their tasks may run at the
+        same time, and a backend object is not meant to serve two threads at once.
+        """
         connection = self.connection()
-        if connection.url not in self.catalogues:
+        key = (connection.url, purpose)
+        if key not in self.catalogues:
             client = create_client(authcfg=connection.authcfg or None, **self._client_options())
-            self.catalogues[connection.url] = open_catalogue(connection, client)
-        return self.catalogues[connection.url]
+            self.catalogues[key] = open_catalogue(connection, client)
+        return self.catalogues[key]
 
     @staticmethod
     def _client_options() -> dict[str, Any]:
@@ -441,7 +446,9 @@ class CatalogueDock(QgsDockWidget):
         self.collections_list.clear()
         if self.collections_task is not None:
             self.collections_task.cancel()  # the previous catalogue's list is not wanted now
-        task = collections_task(self.catalogue(), tr("Theia: collections of {url}").format(url=url))
+        task = collections_task(
+            self.catalogue("collections"), tr("Theia: collections of {url}").format(url=url)
+        )
         task.done.connect(
             lambda result, error, url=url, task=task: self._collections_done(
                 url, result, error, task
