@@ -182,3 +182,24 @@ def test_primary_keys():
     assert primary_keys(visual) == ["v"]
     masks_only = item_with(m={"href": "https://e.org/m.tif", "roles": ["cloud"]})
     assert primary_keys(masks_only) == ["m"]
+
+
+def test_true_colour_vrt_over_three_rasters(tmp_path):
+    from osgeo import gdal
+
+    from tests.servers.static_files import make_cog
+    from theia_plugin.core.catalogue.layers import LayerSpec, write_true_colour_vrt
+
+    specs = [
+        LayerSpec("gdal", str(make_cog(tmp_path / f"{key}.tif", bands=1)), key)
+        for key in ("B04", "B03", "B02")
+    ]
+    path = write_true_colour_vrt(specs, tmp_path / "out" / "rgb.vrt")
+    assert path.is_file() and not list(path.parent.glob("*.part"))
+    dataset = gdal.Open(str(path))
+    assert dataset.RasterCount == 3
+    interps = [dataset.GetRasterBand(b).GetColorInterpretation() for b in (1, 2, 3)]
+    assert interps == [gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand]
+    assert int(dataset.GetRasterBand(2).ReadAsArray(20, 10, 1, 1)[0, 0]) == 1030
+    with pytest.raises(ValueError, match="three GDAL rasters"):
+        write_true_colour_vrt(specs[:2], tmp_path / "x.vrt")
