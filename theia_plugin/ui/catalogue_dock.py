@@ -266,6 +266,8 @@ class CatalogueDock(QgsDockWidget):
         canvas = self.iface.mapCanvas() if self.iface is not None else None
         if canvas is not None:
             self.extent_box.setMapCanvas(canvas)
+            # the area follows the map until the user picks another one
+            canvas.extentsChanged.connect(self._canvas_moved)
         self.use_canvas_extent()
         form.addRow(self.extent_box)
 
@@ -624,6 +626,14 @@ class CatalogueDock(QgsDockWidget):
         self.extent_box.setCurrentExtent(extent, crs)
         self.extent_box.setOutputExtentFromCurrent()
 
+    def _canvas_moved(self) -> None:
+        following = (
+            QgsExtentGroupBox.ExtentState.CurrentExtent,
+            QgsExtentGroupBox.ExtentState.OriginalExtent,
+        )
+        if self.extent_box.extentState() in following:
+            self.use_canvas_extent()
+
     def set_bbox(self, bbox: tuple[float, float, float, float] | None) -> None:
         if bbox is None:
             self.extent_box.setChecked(False)
@@ -976,6 +986,10 @@ class CatalogueDock(QgsDockWidget):
             with contextlib.suppress(RuntimeError):
                 task.cancel()
         self.page_task = None
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                canvas.extentsChanged.disconnect(self._canvas_moved)
         if self.footprints is not None:
             with contextlib.suppress(TypeError, RuntimeError):
                 self.footprints.layer.selectionChanged.disconnect(self._layer_selection_changed)

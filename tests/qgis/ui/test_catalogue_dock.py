@@ -393,3 +393,20 @@ def test_saved_search_restores_exactly(dock_factory, stac_api):
             settings.remove(SAVED_SEARCHES_KEY)
         else:
             settings.setValue(SAVED_SEARCHES_KEY, old)
+
+
+def test_area_follows_the_map_until_the_user_sets_one(dock, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    dock.extent_box.setChecked(True)
+    dock.use_canvas_extent()
+    canvas.setExtent(QgsRectangle(1.0, 43.0, 2.0, 44.0))
+    west, south, east, north = dock.bbox()
+    assert west <= 1.0 and east >= 2.0 and south <= 43.0 and north >= 44.0
+    canvas.setExtent(QgsRectangle(5.0, 45.0, 6.0, 46.0))
+    assert dock.bbox()[0] <= 5.0 and dock.bbox()[2] >= 6.0
+    dock.set_bbox(TOULOUSE_BBOX)  # chosen by the user: the map no longer moves it
+    canvas.setExtent(QgsRectangle(-1.0, 42.0, 0.0, 43.0))
+    assert dock.bbox() == pytest.approx(TOULOUSE_BBOX)
