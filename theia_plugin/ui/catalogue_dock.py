@@ -13,6 +13,7 @@ import html
 import json
 import traceback
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -72,6 +73,7 @@ from theia_plugin.core.catalogue.layers import (
     layer_spec,
     mappable_keys,
     true_colour_keys,
+    write_true_colour_vrt,
 )
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest, SortOrder
 from theia_plugin.core.catalogue.session import SearchSession
@@ -84,9 +86,9 @@ from theia_plugin.toolbelt.preferences import PlgOptionsManager
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
 from theia_plugin.ui.catalogue_tasks import (
     collections_task,
+    function_task,
     page_task,
     thumbnails_task,
-    true_colour_task,
 )
 
 DOCK_OBJECT_NAME = "mTheiaCatalogueDock"
@@ -888,16 +890,27 @@ class CatalogueDock(QgsDockWidget):
 
     @guarded
     def add_selected_asset(self) -> None:
+        """Load the asset selected in the details panel (signed in the background)."""
         entry = self.asset_list.currentItem()
-        if entry is None:
+        item = getattr(self, "shown_item", None)
+        if entry is None or item is None:
             return
-        item = self.shown_item
-        try:
-            spec = layer_spec(item, entry.data(_ASSET_ROLE), self.signer)
-        except (KeyError, ValueError) as error:
+        key, signer = entry.data(_ASSET_ROLE), self.signer
+        task = function_task(
+            tr("Theia: preparing {name}").format(name=key),
+            lambda task: layer_spec(item, key, signer),
+        )
+        task.done.connect(lambda spec, error: self._asset_ready(spec, error))
+        self._start(task)
+
+    @guarded
+    def _asset_ready(self, spec: LayerSpec | None, error: Any) -> None:
+        if isinstance(error, (KeyError, ValueError)):
             self._notify(tr("Add layer"), str(error).strip("'\""), Qgis.MessageLevel.Warning)
-            return
-        self.add_layer(spec)
+        elif error is not None:
+            self._fault(tr("Add layer"), error)
+        elif spec is not None:
+            self.add_layer(spec)
 
     @guarded
     def add_selected_items(self) -> None:
@@ -905,51 +918,49 @@ class CatalogueDock(QgsDockWidget):
             self.add_item_group(item)
 
     def add_item_group(self, item: CatalogueItem) -> Any:
-        """A layer group of the item: its mappable assets, and a true-colour composite of
-        L2A items built in the background (shown first)."""
+        """A layer group of the item: its map assets and, for L2A items, a true-colour
+        composite on top. Signing and the composite are done in a background task."""
         root = QgsProject.instance().layerTreeRoot()
         group = root.insertGroup(0, item.title or item.id)
         group.setCustomProperty("theia/item", item.id)
-        rgb = true_colour_keys(item)
-        specs = item_layer_specs(item, mappable_keys(item), self.signer)
-        for spec in specs:
-            self.add_layer(spec, group, visible=rgb is None and spec is specs[0])
-        if rgb is not None:
-            by_key = dict(zip(mappable_keys(item), specs))
-            folder = PlgOptionsManager.get_plg_settings().resolved_cache_folder() / "true-colour"
-            path = folder / f"{item.id}.vrt"
-            task = true_colour_task([by_key[k] for k in rgb], path, tr("Theia: true colour"))
-            task.done.connect(
-                lambda result, error, group=group, item=item: self._true_colour_done(
-                    group, item, result, error
-                )
+        keys, rgb, signer = mappable_keys(item), true_colour_keys(item), self.signer
+        folder = PlgOptionsManager.get_plg_settings().resolved_cache_folder() / "true-colour"
+
+        def work(task: Any) -> tuple[list[LayerSpec], Path | None]:
+            specs = item_layer_specs(item, keys, signer)
+            if rgb is None:
+                return specs, None
+            by_key = dict(zip(keys, specs))
+            rgb_specs = [by_key[k] for k in rgb]
+            return specs, write_true_colour_vrt(rgb_specs, folder / f"{item.id}.vrt")
+
+        task = function_task(tr("Theia: preparing {item}").format(item=item.id), work)
+        task.done.connect(
+            lambda result, error, group=group, item=item: self._item_ready(
+                group, item, result, error
             )
-            self._start(task)
+        )
+        self._start(task)
         return group
 
     @guarded
-    def _true_colour_done(self, group: Any, item: CatalogueItem, path: Any, error: Any) -> None:
+    def _item_ready(self, group: Any, item: CatalogueItem, result: Any, error: Any) -> None:
         if error is not None:
-            self._fault(tr("True colour of {item}").format(item=item.id), error)
+            self._fault(tr("Cannot load {item}").format(item=item.id), error)
             return
         try:
             group.name()
         except RuntimeError:  # the group was removed meanwhile
             return
-        spec = LayerSpec(
-            "gdal", str(path), tr("{item} — true colour").format(item=item.title or item.id)
-        )
-        layer = QgsRasterLayer(spec.uri, spec.name, spec.provider)
-        if not layer.isValid():
-            self._notify(
-                tr("Add layer"),
-                tr("{name} could not be opened").format(name=spec.name),
-                Qgis.MessageLevel.Warning,
-            )
-            return
-        QgsProject.instance().addMapLayer(layer, False)
-        group.insertLayer(0, layer)
-        self.trueColourAdded(layer)
+        specs, vrt = result
+        rgb_layer = None
+        if vrt is not None:
+            name = tr("{item} — true colour").format(item=item.title or item.id)
+            rgb_layer = self.add_layer(LayerSpec("gdal", str(vrt), name), group)
+        for spec in specs:
+            self.add_layer(spec, group, visible=rgb_layer is None and spec is specs[0])
+        if rgb_layer is not None:
+            self.trueColourAdded(rgb_layer)
 
     def trueColourAdded(self, layer: QgsRasterLayer) -> None:
         self.last_true_colour = layer

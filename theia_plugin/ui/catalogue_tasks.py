@@ -1,17 +1,16 @@
 """Background tasks of the catalogue dock: a page of results, collections, thumbnails,
-a true-colour composite. Network and GDAL work runs in ``run`` (a worker thread); results are
-handed to the dock by ``done`` signals emitted from ``finished`` (the main thread).
+layers to load (signed URLs, a true-colour composite). Network and GDAL work runs in ``run``
+(a worker thread); results are handed to the dock by ``done`` signals emitted from
+``finished`` (the main thread).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable
 
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from theia_plugin.core.catalogue.layers import LayerSpec, write_true_colour_vrt
 from theia_plugin.core.catalogue.session import SearchSession
 from theia_plugin.net import CancelledError, HttpClient
 
@@ -78,6 +77,6 @@ def thumbnails_task(client: HttpClient, urls: dict[str, str], description: str) 
     return _Task(description, work)
 
 
-def true_colour_task(specs: list[LayerSpec], path: Path, description: str) -> _Task:
-    """Writes the red/green/blue VRT of three band layers; the result is its path."""
-    return _Task(description, lambda task: write_true_colour_vrt(specs, path))
+def function_task(description: str, work: Callable[[QgsTask], Any]) -> _Task:
+    """Any background work (signing asset URLs, writing a composite); ``work(task)``."""
+    return _Task(description, work)

@@ -410,3 +410,41 @@ def test_area_follows_the_map_until_the_user_sets_one(dock, qgis_iface):
     dock.set_bbox(TOULOUSE_BBOX)  # chosen by the user: the map no longer moves it
     canvas.setExtent(QgsRectangle(-1.0, 42.0, 0.0, 43.0))
     assert dock.bbox() == pytest.approx(TOULOUSE_BBOX)
+
+
+def test_add_asset_from_the_details_panel(dock, http_server, tmp_path):
+    from tests.servers.static_files import make_cog, static_route
+    from theia_plugin.core.catalogue.model import CatalogueItem
+
+    make_cog(tmp_path / "height.tif")
+    http_server.add_route("/files", static_route(tmp_path, "/files"))
+    item = CatalogueItem.from_stac(
+        {
+            "id": "FORMS-T_TEST",
+            "collection": data.FORMS_T,
+            "properties": {
+                "start_datetime": "2021-01-01T00:00:00Z",
+                "end_datetime": "2021-12-31T23:59:59Z",
+            },
+            "assets": {
+                "height": {
+                    "href": http_server.url("/files/height.tif"),
+                    "type": "image/tiff",
+                    "title": "Height",
+                },
+                "md": {"href": http_server.url("/files/md.xml"), "type": "application/xml"},
+            },
+        }
+    )
+    signed = []
+    dock.signer = lambda urls: signed.extend(urls) or {u: u for u in urls}
+    dock._show_details(item)
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    dock.asset_list.setCurrentRow(0)
+    dock.add_asset_button.click()
+    wait_until(lambda: set(project.mapLayers()) - before)
+    (layer_id,) = set(project.mapLayers()) - before
+    layer = project.mapLayer(layer_id)
+    assert layer.isValid() and layer.name() == "FORMS-T_TEST — Height"
+    assert signed == [item.assets["height"].href]
