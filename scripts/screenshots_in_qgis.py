@@ -5,6 +5,7 @@ Started by ``make screenshots`` under Xvfb with the development profile; writes 
 """
 
 import os
+import sys
 from pathlib import Path
 
 import qgis.utils
@@ -45,9 +46,73 @@ def show_menu():
 
 
 def options():
-    QTimer.singleShot(1500, grab_options_dialog)
+    QTimer.singleShot(1500, lambda: (grab_options_dialog(), QTimer.singleShot(500, catalogue)))
     iface.showOptionsDialog(iface.mainWindow(), currentPage="mOptionsPageTheia")
-    QTimer.singleShot(300, lambda: QgsApplication.exit(0))
+
+
+def when(condition, then, timeout_ms=90000):
+    """Call ``then()`` once ``condition()`` holds (polled by a timer); quit QGIS on timeout."""
+    state = {"waited": 0}
+
+    def poll():
+        if condition():
+            then()
+        elif state["waited"] > timeout_ms:
+            print(f"screenshots: timed out waiting for {condition}", file=sys.stderr)
+            QgsApplication.exit(1)
+        else:
+            state["waited"] += 200
+            QTimer.singleShot(200, poll)
+
+    poll()
+
+
+def catalogue():
+    """The catalogue dock with results, thumbnails, footprints and a true-colour item."""
+    url = os.environ.get("THEIA_STAC_URL")
+    if not url:
+        QgsApplication.exit(0)
+        return
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+    from qgis.PyQt.QtCore import QDate, Qt
+
+    from theia_plugin.core.catalogue.connections import Connection
+
+    window = iface.mainWindow()
+    window.showNormal()
+    window.setGeometry(0, 0, 1400, 900)
+    plugin = qgis.utils.plugins["theia_plugin"]
+    dock = plugin.show_catalogue()
+    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    dock.add_connection(Connection("Theia-like STAC (local)", url, "stac"))
+
+    def search():
+        dock.set_collections(["sentinel2-l2a-theia"])
+        dock.set_bbox((0.6, 42.5, 2.2, 44.1))
+        dock.dates_group.setChecked(True)
+        dock.start_edit.setDate(QDate(2021, 1, 1))
+        dock.end_edit.setDate(QDate(2022, 12, 31))
+        dock.cloud_check.setChecked(True)
+        dock.cloud_spin.setValue(60)
+        dock.search_button.click()
+        when(lambda: not dock.is_searching() and dock.model.rowCount(), results)
+
+    def results():
+        canvas = iface.mapCanvas()
+        canvas.setExtent(QgsRectangle(-0.8, 41.9, 3.2, 44.6))
+        canvas.refresh()
+        dock.view.selectRow(1)
+        item = dock.selected_items()[0]
+        dock.last_true_colour = None
+        dock.add_item_group(item)
+        when(lambda: dock.last_true_colour is not None and len(dock.model.thumbnails) > 3, grab)
+
+    def grab():
+        dock.view.selectRow(1)
+        QTimer.singleShot(2500, lambda: (grab_screen("catalogue-dock.png"), QgsApplication.exit(0)))
+
+    when(lambda: dock.collections_list.count() > 0, search)
 
 
 QTimer.singleShot(2000, show_menu)

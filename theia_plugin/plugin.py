@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator, QUrl
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
@@ -18,6 +18,7 @@ from theia_plugin.core.i18n import tr
 from theia_plugin.processing.provider import TheiaProvider
 from theia_plugin.toolbelt.log import install_log_handler, remove_log_handler
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
+from theia_plugin.ui.catalogue_dock import CatalogueDock, interface_language
 from theia_plugin.ui.options_page import OPTIONS_PAGE_NAME, TheiaOptionsFactory
 
 MENU_OBJECT_NAME = "mTheiaMenu"
@@ -27,12 +28,7 @@ I18N_DIR = PLUGIN_DIR / "resources" / "i18n"
 
 def user_locale() -> str:
     """Two-letter language QGIS runs in (its own override first, then the system's)."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        locale = settings.value("locale/userLocale", "") or ""
-    else:
-        locale = QLocale.system().name()
-    return (locale or "en")[:2]
+    return interface_language()
 
 
 class TheiaPlugin:
@@ -43,6 +39,8 @@ class TheiaPlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
+        self.catalogue_dock: CatalogueDock | None = None
+        self.catalogue_action: QAction | None = None
         self._log_handler = None
         self.translator = self._install_translator(user_locale())
 
@@ -78,6 +76,15 @@ class TheiaPlugin:
         self.toolbar = self.iface.addToolBar(tr("Theia"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
+        self.catalogue_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionAddLayer.svg"),
+            tr("Catalogue"),
+            self.toggle_catalogue,
+            in_toolbar=True,
+        )
+        self.catalogue_action.setObjectName("mTheiaCatalogueAction")
+        self.catalogue_action.setCheckable(True)
+
         settings_action = self._add_action(
             QgsApplication.getThemeIcon("/mActionOptions.svg"),
             tr("Settings…"),
@@ -109,6 +116,12 @@ class TheiaPlugin:
         return action
 
     def unload(self) -> None:
+        if self.catalogue_dock is not None:
+            self.catalogue_dock.shutdown()
+            self.iface.removeDockWidget(self.catalogue_dock)
+            self.catalogue_dock.deleteLater()
+            self.catalogue_dock = None
+        self.catalogue_action = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -135,6 +148,26 @@ class TheiaPlugin:
             self.translator = None
 
     # -- actions -------------------------------------------------------------------------
+    def show_catalogue(self) -> CatalogueDock:
+        """The catalogue dock, made on first use, shown and raised."""
+        if self.catalogue_dock is None:
+            self.catalogue_dock = CatalogueDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.catalogue_dock)
+            self.catalogue_dock.visibilityChanged.connect(self._catalogue_visibility)
+        self.catalogue_dock.show()
+        self.catalogue_dock.raise_()
+        return self.catalogue_dock
+
+    def toggle_catalogue(self, checked: bool = True) -> None:
+        if checked:
+            self.show_catalogue()
+        elif self.catalogue_dock is not None:
+            self.catalogue_dock.hide()
+
+    def _catalogue_visibility(self, visible: bool) -> None:
+        if self.catalogue_action is not None:
+            self.catalogue_action.setChecked(visible)
+
     def open_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
 

@@ -8,9 +8,10 @@ import pytest
 import qgis.utils
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject
-from qgis.PyQt.QtWidgets import QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
 
 PLUGIN = "theia_plugin"
+DOCK = "mTheiaCatalogueDock"
 
 
 def theia_objects(main_window) -> list[QObject]:
@@ -46,6 +47,7 @@ def assert_loaded(iface) -> None:
     theia_menus = [m for m in menus if m.objectName() == "mTheiaMenu"]
     assert len(theia_menus) == 1
     assert [a.objectName() for a in theia_menus[0].actions()] == [
+        "mTheiaCatalogueAction",
         "mTheiaSettingsAction",
         "mTheiaHelpAction",
     ]
@@ -75,6 +77,33 @@ def test_load_unload_reload_three_times_leaves_nothing_behind(plugin_host):
         assert_loaded(iface)
     assert qgis.utils.unloadPlugin(PLUGIN)
     assert_unloaded(iface)
+
+
+def open_catalogue(iface):
+    plugin = qgis.utils.plugins[PLUGIN]
+    action = next(a for a in plugin.actions if a.objectName() == "mTheiaCatalogueAction")
+    action.trigger()
+    docks = [d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == DOCK]
+    assert len(docks) == 1 and plugin.catalogue_dock is docks[0]
+    assert action.isChecked()
+    return docks[0]
+
+
+def test_catalogue_dock_opens_from_the_menu_and_goes_with_unload(plugin_host):
+    iface = plugin_host
+    assert qgis.utils.loadPlugin(PLUGIN)
+    assert qgis.utils.startPlugin(PLUGIN)
+    open_catalogue(iface)
+    for _ in range(2):
+        qgis.utils.reloadPlugin(PLUGIN)
+        drain_deletions()
+        assert not [
+            d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == DOCK
+        ]
+        open_catalogue(iface)
+    assert qgis.utils.unloadPlugin(PLUGIN)
+    assert_unloaded(iface)
+    assert not iface.mainWindow().findChildren(QDockWidget, DOCK)
 
 
 def test_options_factory_registered_and_unregistered(plugin_host):

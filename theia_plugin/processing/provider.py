@@ -58,6 +58,7 @@ class TheiaProvider(QgsProcessingProvider):
     @staticmethod
     def algorithms_to_register() -> list:
         """Fresh instances of every algorithm of the plugin."""
+        from theia_plugin.processing.catalogue import SearchCatalogueAlgorithm
         from theia_plugin.processing.catalogue_download import CatalogueDownloadAlgorithm
         from theia_plugin.processing.dsmopt import (
             FetchDsmOptResultsAlgorithm,
@@ -90,4 +91,5 @@ class TheiaProvider(QgsProcessingProvider):
             WaitDsmOptJobAlgorithm(),
             FetchDsmOptResultsAlgorithm(),
             CatalogueDownloadAlgorithm(),
+            SearchCatalogueAlgorithm(),
         ]

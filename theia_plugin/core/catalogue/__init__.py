@@ -4,7 +4,10 @@
   :class:`CatalogueItem` (parsed from STAC or GEODES items);
 - :mod:`.themes`: the CES theme tree shipped in ``resources/data/ces-themes.json``;
 - :mod:`.stac_backend`: :class:`StacCatalogue` (MTD STAC, any STAC API);
-- :mod:`.geodes_backend`: :class:`GeodesCatalogue` (CNES GEODES).
+- :mod:`.geodes_backend`: :class:`GeodesCatalogue` (CNES GEODES);
+- :mod:`.connections`: built-in and user catalogue connections, and the backend each opens;
+- :mod:`.session`: one search paged on demand from successive background tasks;
+- :mod:`.layers`: asset → layer spec (signed ``/vsicurl/`` COG, XYZ, WMS/WMTS, ``/vsizip/``).
 """
 
 from .model import Asset, CatalogueItem, SearchRequest, SortOrder
