@@ -166,6 +166,8 @@ class CatalogueDock(QgsDockWidget):
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
         self._signer: Signer = signer or identity_signer
+        self._signer_given = signer is not None  # tests inject theirs; else per connection
+        self._signers: dict[str, Any] = {}  # UrlSigner by authcfg
         self.themes: ThemeTree = load_themes()
         self.language = interface_language()
         self.connections: list[Connection] = []
@@ -191,7 +193,10 @@ class CatalogueDock(QgsDockWidget):
 
     @signer.setter
     def signer(self, signer: Signer | None) -> None:
+        """A signer set from outside (tests, a caller with its own) replaces the per-connection
+        ones and serves the UI thread as well: it must be fast."""
         self._signer = signer or identity_signer
+        self._signer_given = True
         self.model.signer = self._signer
 
     def _live_footprints(self) -> Footprints | None:
@@ -440,9 +445,26 @@ class CatalogueDock(QgsDockWidget):
         return {"timeout": settings.network_timeout_s, "max_retries": settings.network_max_retries}
 
     @guarded
+    def _signer_for(self, connection: Connection) -> Any:
+        """Theia MTD's signing service with the connection's authentication (only URLs on
+        hosts that need signing are sent to it; the others are returned as they are)."""
+        if connection.authcfg not in self._signers:
+            from theia_plugin.core.catalogue.signing import UrlSigner
+            from theia_plugin.net import create_client
+
+            client = create_client(authcfg=connection.authcfg or None)
+            self._signers[connection.authcfg] = UrlSigner(client)
+        return self._signers[connection.authcfg]
+
     def _connection_changed(self, *_args: Any) -> None:
         if not self.connections:
             return
+        if not self._signer_given:
+            signer = self._signer_for(self.connection())
+            self._signer = signer.sign_many
+            # Drag-and-drop builds its layers on the UI thread: signatures from the cache only
+            # (results are signed in the background as their page arrives).
+            self.model.signer = signer.sign_cached
         url = self.connection().url
         if url in self.server_collections:
             self._fill_collections()
@@ -701,6 +723,7 @@ class CatalogueDock(QgsDockWidget):
         task = page_task(
             self.session,
             tr("Theia: searching {name}").format(name=self.connection().name),
+            presign=self.signer,
         )
         task.done.connect(lambda result, error, task=task: self._page_done(task, result, error))
         self.page_task = task
@@ -775,6 +798,18 @@ class CatalogueDock(QgsDockWidget):
             if pixmap.loadFromData(data):
                 self.model.set_thumbnail(item_id, pixmap)
 
+    def _presign(self, item: CatalogueItem) -> None:
+        """Sign the item's map assets in the background, so that dragging one finds its
+        signature cached (failures are reported when the asset is added)."""
+        if not self._signer_given:
+            signer = self.signer
+            urls = [
+                item.assets[k].href for k in mappable_keys(item) if "://" in item.assets[k].href
+            ]
+            if urls:
+                task = function_task(tr("Theia: signing asset URLs"), lambda task: signer(urls))
+                self._start(task)
+
     def _start(self, task: Any) -> None:
         self.tasks.add(task)
         task.done.connect(lambda *_args, task=task: self.tasks.discard(task))
@@ -829,6 +864,7 @@ class CatalogueDock(QgsDockWidget):
         if item is None:
             self.details.clear()
             return
+        self._presign(item)
         rows = "".join(
             f"<tr><td><b>{html.escape(str(k))}</b></td><td>{html.escape(str(v))}</td></tr>"
             for k, v in sorted(item.properties.items())
@@ -860,7 +896,8 @@ class CatalogueDock(QgsDockWidget):
         if item is None or key not in item.assets:
             return None
         try:
-            return layer_spec(item, key, self.signer)
+            # On the UI thread (drag-and-drop): cached signatures only, never a request.
+            return layer_spec(item, key, self.model.signer)
         except (KeyError, ValueError):
             return None
 

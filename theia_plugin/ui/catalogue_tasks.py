@@ -6,13 +6,17 @@ layers to load (signed URLs, a true-colour composite). Network and GDAL work run
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Callable
 
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
+from theia_plugin.core.catalogue.layers import primary_keys
 from theia_plugin.core.catalogue.session import SearchSession
-from theia_plugin.net import CancelledError, HttpClient
+from theia_plugin.net import CancelledError, HttpClient, redact_text
+
+log = logging.getLogger("theia.catalogue")
 
 #: largest thumbnail accepted (bytes): quicklooks are small; anything bigger is not one
 MAX_THUMBNAIL_BYTES = 2_000_000
@@ -45,9 +49,32 @@ class _Task(QgsTask):
         self.done.emit(self.result if ok else None, self.error)
 
 
-def page_task(session: SearchSession, description: str) -> _Task:
-    """The next page of ``session`` (a list of items; [] when there are no more)."""
-    return _Task(description, lambda task: session.next_page(task))
+def page_task(session: SearchSession, description: str, presign: Any = None) -> _Task:
+    """The next page of ``session`` (a list of items; [] when there are no more).
+
+    With ``presign`` (a signer), the primary assets of the page are signed here, in the
+    background, so that dragging a result later finds its signatures cached. A signing failure
+    does not fail the search: adding the asset reports it then.
+    """
+
+    def work(task: QgsTask) -> Any:
+        items = session.next_page(task)
+        if presign is not None and items:
+            urls = [
+                item.assets[key].href
+                for item in items
+                for key in primary_keys(item)
+                if "://" in item.assets[key].href
+            ]
+            try:
+                presign(urls)
+            except CancelledError:
+                raise
+            except Exception as error:
+                log.info("assets not signed in advance: %s", redact_text(str(error)))
+        return items
+
+    return _Task(description, work)
 
 
 def collections_task(catalogue: Any, description: str) -> _Task:

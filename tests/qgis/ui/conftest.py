@@ -19,6 +19,8 @@ from theia_plugin.ui.catalogue_dock import CONNECTIONS_KEY, CatalogueDock
 @pytest.fixture(autouse=True)
 def _no_machine_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     clear_proxy_env(monkeypatch)
+    # The test data keeps Theia MTD's real asset hosts: never ask the real signing service.
+    monkeypatch.setenv("THEIA_SIGNED_HOSTS", "signed.invalid")
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 30000) -> None:

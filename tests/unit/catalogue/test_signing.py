@@ -154,3 +154,14 @@ def test_server_error_malformed_answer_and_unreachable_service(signed_assets, ur
     with pytest.raises(SigningError, match="unreachable"):
         dead.sign(urls[0])
     assert signer.sign(urls[0]).startswith(urls[0] + "?")  # recovers once the service does
+
+
+def test_cached_only_signing_never_asks_the_service(signed_assets, urls):
+    signer = make_signer(signed_assets)
+    other = "https://example.org/public.tif"
+    assert signer.sign_cached([urls[0], other]) == {urls[0]: urls[0], other: other}
+    assert signed_assets.signing.signed_batches() == []
+    signed = signer.sign_many(urls[:2])
+    batches = len(signed_assets.signing.signed_batches())
+    assert signer.sign_cached([*urls[:2], urls[2]]) == {**signed, urls[2]: urls[2]}
+    assert len(signed_assets.signing.signed_batches()) == batches

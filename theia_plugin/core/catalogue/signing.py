@@ -169,6 +169,16 @@ class UrlSigner:
             result.update({url: signed[url][0] for url in batch})
         return {url: result[url] for url in urls}
 
+    def sign_cached(self, urls: Iterable[str]) -> dict[str, str]:
+        """Like :meth:`sign_many` without any request: URLs needing a signature that is not
+        cached (or no longer fresh) come back unsigned. For the UI thread (drag-and-drop),
+        after the same URLs were signed in the background."""
+        urls = list(dict.fromkeys(urls))
+        with self._lock:
+            return {
+                url: (self._fresh(url) or url) if self.needs_signing(url) else url for url in urls
+            }
+
     def forget(self) -> None:
         """Drop every cached signature (e.g. after the credentials changed)."""
         with self._lock:
