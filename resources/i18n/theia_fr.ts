@@ -9,9 +9,14 @@
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="76" />
+      <location filename="../../theia_plugin/plugin.py" line="74" />
       <source>&amp;Theia</source>
       <translation>&amp;Theia</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="585" />
+      <source>(choose a saved search)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="32" />
@@ -54,6 +59,21 @@
       <translation>8 : nuages (test multitemporel)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="173" />
+      <source>A WMS layer name is needed for {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="199" />
+      <source>A WMTS layer name is needed for {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="52" />
+      <source>A catalogue connection needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/snow.py" line="564" />
       <source>A custom period needs both a start and an end date written YYYY-MM-DD (got {start!r} and {end!r}).</source>
       <translation>Une période personnalisée demande une date de début et une date de fin écrites AAAA-MM-JJ (reçu {start!r} et {end!r}).</translation>
@@ -64,6 +84,11 @@
       <translation>Une recherche enregistrée doit être un objet JSON</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="391" />
+      <source>A true-colour composite needs three GDAL rasters (red, green, blue)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="91" />
       <source>API</source>
       <translation>API</translation>
@@ -72,6 +97,29 @@
       <location filename="../../theia_plugin/net/errors.py" line="153" />
       <source>Access denied</source>
       <translation>Accès refusé</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="228" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="418" />
+      <source>Add a STAC API</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="369" />
+      <source>Add asset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="371" />
+      <source>Add item as group</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="911" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="946" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="948" />
+      <source>Add layer</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="297" />
@@ -126,9 +174,35 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Archive</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="126" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="269" />
+      <source>Area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="164" />
+      <source>Asset URLs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="124" />
       <source>Asset keys or roles (empty: data assets)</source>
       <translation>Clés ou rôles des fichiers (vide : fichiers de données)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="153" />
+      <source>Asset keys to list (comma-separated; empty: main assets)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="316" />
+      <source>Asset “{key}” of {item} ({type}) cannot be shown as a map layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="311" />
+      <source>Asset “{key}” of {item} is a zip archive: download it first</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -136,6 +210,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>août</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="119" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="128" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
       <source>Authentication</source>
@@ -182,6 +257,11 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="245" />
+      <source>CES themes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/snow.py" line="69" />
       <source>CLM bit of high clouds</source>
       <translation>Bit CLM des nuages hauts</translation>
@@ -202,6 +282,11 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Dossier de cache</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/engine.py" line="328" />
       <location filename="../../theia_plugin/core/snow/run_detection.py" line="81" />
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="88" />
@@ -210,21 +295,51 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulé par l'utilisateur</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="399" />
+      <source>Cannot build the true-colour composite of {name}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="492" />
+      <source>Cannot list the collections of {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="986" />
+      <source>Cannot load {item}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="90" />
       <source>Cannot read the CES themes file {path}: {error}</source>
       <translation>Impossible de lire le fichier des thèmes des CES {path} : {error}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="373" />
+      <source>Cannot read the zip archive {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/plugin.py" line="81" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="92" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="57" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="231" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="111" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="88" />
       <source>Catalogue URL</source>
       <translation>URL du catalogue</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="424" />
+      <source>Catalogue connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="115" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="84" />
       <source>Catalogue kind</source>
       <translation>Type de catalogue</translation>
@@ -304,6 +419,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/toolbelt/snow_chart.py" line="98" />
+      <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
       <source>Cloud %</source>
       <translation>Nuage %</translation>
     </message>
@@ -316,6 +432,11 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/processing/snow.py" line="195" />
       <source>Cloud (%)</source>
       <translation>Nuage (%)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="282" />
+      <source>Cloud cover at most</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="65" />
@@ -331,6 +452,21 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/processing/index_options.py" line="101" />
       <source>Coarser bands brought to the output resolution by</source>
       <translation>Bandes plus grossières ramenées à la résolution de sortie par</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
+      <source>Collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="250" />
+      <source>Collections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="123" />
+      <source>Collections (comma-separated ids)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="97" />
@@ -419,6 +555,16 @@ Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −1
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="373" />
+      <source>Copy URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/toolbelt/footprints.py" line="158" />
+      <source>Could not add footprints to {layer}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="236" />
       <source>Could not connect to the server</source>
       <translation>Connexion au serveur impossible</translation>
@@ -439,7 +585,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Impossible d'écrire {path}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="203" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="213" />
       <source>Credentials refused by the signing service {service}: expected an API key (access-key / secret-key, e.g. an “API Header” authentication configuration) or a bearer token</source>
       <translation>Identifiants refusés par le service de signature {service} : une clé d'API (access-key / secret-key, par ex. une configuration d'authentification « API Header ») ou un jeton bearer est attendu</translation>
     </message>
@@ -510,6 +656,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="65" />
+      <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
@@ -517,6 +664,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/processing/snow.py" line="516" />
       <source>Date margin (days)</source>
       <translation>Marge de dates (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="252" />
+      <source>Dates</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -598,6 +750,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="127" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
       <source>End date</source>
       <translation>Date de fin</translation>
@@ -679,6 +832,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Suit une tâche DSM-OPT soumise jusqu'à sa fin, en indiquant son étape et sa progression. L'interrogation du serveur a lieu d'abord toutes les quelques secondes, puis ralentit jusqu'à une fois par minute ; l'algorithme patiente pendant les coupures du réseau. L'annulation arrête l'attente, pas la tâche. Échoue quand la tâche échoue, en nommant l'étape.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="159" />
+      <source>Footprints</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
       <source>ForM@Ter GDM</source>
       <translation>ForM@Ter GDM</translation>
@@ -752,7 +910,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>HTTP {status}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="88" />
+      <location filename="../../theia_plugin/plugin.py" line="95" />
       <source>Help</source>
       <translation>Aide</translation>
     </message>
@@ -829,6 +987,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Identifiants d'items (au lieu d'une recherche)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="248" />
+      <source>Item {item} has no asset “{key}” (assets: {keys})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="134" />
       <source>Items downloaded</source>
       <translation>Items téléchargés</translation>
@@ -867,9 +1030,20 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>juin</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="134" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="237" />
+      <source>Keywords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="118" />
       <source>LZW</source>
       <translation>LZW</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="418" />
+      <source>Landing page URL</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
@@ -882,9 +1056,19 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Licence</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="882" />
+      <source>Links</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="369" />
       <source>Lists the result layers of a finished DSM-OPT job as GDAL URIs streamed from the server (Cloud Optimized GeoTIFF through /vsicurl/): A1 DSM quality, A3 DSM, B2 and B4 hillshades, C1 and C2 ortho-images. Optionally downloads the zip archive of every product into the output folder. Products are licensed CC-BY-NC.</source>
       <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="348" />
+      <source>Load more</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
@@ -922,6 +1106,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Masquer les pixels saturés des bandes utilisées (SAT)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="110" />
       <source>Maximum cloud cover (%)</source>
       <translation>Couverture nuageuse maximale (%)</translation>
@@ -930,6 +1115,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="119" />
       <source>Maximum items</source>
       <translation>Nombre maximal d'items</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="148" />
+      <source>Maximum number of items</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="17" />
@@ -968,6 +1158,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -980,6 +1171,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/ui/options_page.py" line="36" />
       <source>Network</source>
       <translation>Réseau</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="292" />
+      <source>Newest first</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/parameters.py" line="138" />
@@ -1005,6 +1201,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/core/snow/report.py" line="69" />
       <source>No data (% of all pixels)</source>
       <translation>Sans données (% de tous les pixels)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="607" />
+      <source>No saved search named “{name}”</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="85" />
@@ -1088,6 +1289,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nombre d'indices</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="167" />
+      <source>Number of items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/snow.py" line="542" />
       <source>Number of snow state changes (NSP)</source>
       <translation>Nombre de changements d'état d'enneigement (NSP)</translation>
@@ -1101,6 +1307,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
       <source>Oct</source>
       <translation>oct.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="293" />
+      <source>Oldest first</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="287" />
@@ -1268,9 +1479,60 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
+      <source>Save search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="309" />
+      <source>Saved searches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="305" />
+      <source>Save…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="313" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="706" />
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="89" />
+      <source>Search Theia catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="219" />
+      <source>Search cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="752" />
+      <source>Search cancelled ({n} results)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="755" />
+      <source>Search failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="757" />
+      <source>Search of {name} failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="131" />
       <source>Search with a bounding box or a geometry, not both</source>
       <translation>Cherchez avec une emprise ou une géométrie, pas les deux</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="98" />
+      <source>Searches a STAC API (the Theia MTD catalogue by default) or CNES GEODES by collections, area, dates, keywords and cloud cover, newest first. Outputs the footprints of the items found (their properties as fields) and a text file with their asset URLs, one per line (the given asset keys, else each item's main assets).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="43" />
@@ -1280,6 +1542,11 @@ Outputs: the HTML page, the matching names separated by commas and their number.
       <translation>Cherche parmi les 280 Awesome Spectral Indices par nom (court ou long, par ex. « burn » ou « NDWI ») et par domaine d'application (vegetation, water, burn, snow, urban, soil…), et écrit un tableau HTML des indices trouvés : nom, nom long, formule, bandes, présence de ces bandes dans les produits Theia L2A, et référence de l'indice (DOI ou URL).
 
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="731" />
+      <source>Searching…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="548" />
@@ -1312,7 +1579,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Préférences › Options › Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="83" />
+      <location filename="../../theia_plugin/plugin.py" line="90" />
       <source>Settings…</source>
       <translation>Paramètres…</translation>
     </message>
@@ -1440,6 +1707,11 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Limite de l'enneigement : fraction minimale de neige parmi les pixels clairs d'une tranche</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="294" />
+      <source>Sort</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/snow.py" line="509" />
       <source>South (1 March – end of February)</source>
       <translation>Sud (1er mars – fin février)</translation>
@@ -1469,6 +1741,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Indices spectraux</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="127" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
       <source>Start date</source>
       <translation>Date de début</translation>
@@ -1513,6 +1786,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/processing/dsmopt.py" line="311" />
       <source>Submitted DSM-OPT job {id}</source>
       <translation>Tâche DSM-OPT {id} soumise</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="164" />
+      <source>Text files (*.txt)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="70" />
@@ -1601,9 +1879,19 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>L'URL du catalogue « {url} » doit commencer par http:// ou https://</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="56" />
+      <source>The catalogue URL “{url}” of “{name}” must start with http:// or https://</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="212" />
       <source>The catalogue found no item for this search.</source>
       <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="612" />
+      <source>The catalogue {url} of the saved search is not among the connections</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
@@ -1742,9 +2030,24 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les résultats de la tâche DSM-OPT {id} ont été purgés du serveur le {date}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="99" />
+      <source>The saved catalogue connections are not valid JSON: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="102" />
+      <source>The saved catalogue connections must be a list of objects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="304" />
       <source>The search geometry must be a GeoJSON {types} with coordinates</source>
       <translation>La géométrie de recherche doit être un {types} GeoJSON avec des coordonnées</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="222" />
+      <source>The search of {url} failed: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="265" />
@@ -1823,22 +2126,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le service est temporairement indisponible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="198" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="208" />
       <source>The signing service refused the credentials</source>
       <translation>Le service de signature a refusé les identifiants</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="221" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="231" />
       <source>The signing service {service} failed</source>
       <translation>Le service de signature {service} a échoué</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="211" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="221" />
       <source>The signing service {service} is unreachable</source>
       <translation>Le service de signature {service} est injoignable</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="245" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="255" />
       <source>The signing service {service} sent a malformed answer (expected {{"hrefs": {{url: signed url}}, "expiry": …}})</source>
       <translation>Le service de signature {service} a renvoyé une réponse mal formée (attendu {{"hrefs": {{url: signed url}}, "expiry": …}})</translation>
     </message>
@@ -1873,7 +2176,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La période de synthèse se termine ({end}) avant de commencer ({start})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="78" />
+      <location filename="../../theia_plugin/plugin.py" line="76" />
       <source>Theia</source>
       <translation>Theia</translation>
     </message>
@@ -1903,14 +2206,65 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="165" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="111" />
+      <source>Theia catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="72" />
       <source>Theia plugin version {}</source>
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="713" />
+      <source>Theia search {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="224" />
+      <source>Theia snow (daily)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="476" />
+      <source>Theia: collections of {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="974" />
+      <source>Theia: preparing {item}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="937" />
+      <source>Theia: preparing {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="725" />
+      <source>Theia: searching {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="810" />
+      <source>Theia: signing asset URLs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="790" />
+      <source>Theia: thumbnails</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="68" />
       <source>This job is already being submitted; wait for that submission to finish</source>
       <translation>Cette tâche est déjà en cours de soumission ; attendez la fin de cette soumission</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
+      <source>Title</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="776" />
@@ -1967,6 +2321,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/indices/formula.py" line="305" />
       <source>Unknown band or constant {names} in formula {formula!r}. Known: {known}.</source>
       <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="61" />
+      <source>Unknown catalogue kind “{kind}” (expected one of {kinds})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/cog.py" line="69" />
@@ -2034,6 +2393,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="235" />
+      <source>Words to find in titles and descriptions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/snow.py" line="531" />
       <source>Write the daily snow stack (one band per day)</source>
       <translation>Écrire la pile quotidienne de neige (une bande par jour)</translation>
@@ -2047,6 +2411,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/processing/index_options.py" line="117" />
       <source>ZSTD (faster to write; needs GDAL ≥ 2.3, as every current QGIS has)</source>
       <translation>ZSTD (plus rapide à écrire ; demande GDAL ≥ 2.3, comme tout QGIS actuel)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="156" />
+      <source>Zoom levels must satisfy 0 ≤ zmin ≤ zmax (zmin {zmin}, zmax {zmax})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="357" />
@@ -2128,6 +2497,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/processing/indices.py" line="95" />
       <source>finest of the bands used</source>
       <translation>la plus fine des bandes utilisées</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="261" />
+      <source>from</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="41" />
@@ -2232,6 +2606,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="263" />
+      <source>to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="40" />
       <source>topographic shadows</source>
       <translation>ombres topographiques</translation>
@@ -2304,6 +2683,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{indices} de {product}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="995" />
+      <source>{item} — true colour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="166" />
       <source>{item}: the asset URLs could not be signed: {error}</source>
       <translation>{item} : les URL des assets n'ont pas pu être signées : {error}</translation>
@@ -2344,6 +2728,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="912" />
+      <source>{name} could not be opened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="111" />
       <source>{name} is not a Theia L2A product name (expected e.g. SENTINEL2A_20190115-103421-123_L2A_T31TCH_C_V2-2).</source>
       <translation>{name} n'est pas un nom de produit Theia L2A (attendu par exemple SENTINEL2A_20190115-103421-123_L2A_T31TCH_C_V2-2).</translation>
@@ -2372,6 +2761,21 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/toolbelt/snow_styles.py" line="52" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="215" />
+      <source>{n} items found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="773" />
+      <source>{n} results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="775" />
+      <source>{n} results so far</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="113" />
@@ -2520,9 +2924,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{what} {path} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/signing.py" line="235" />
+      <location filename="../../theia_plugin/core/catalogue/signing.py" line="245" />
       <source>“hrefs” lacks {count} of the {total} URLs sent</source>
       <translation>Il manque à « hrefs » {count} des {total} URL envoyées</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="150" />
+      <source>“{url}” is not an XYZ tile template: {{z}}, {{x}} and {{y}} are expected</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
