@@ -14,7 +14,6 @@ from theia_plugin.core.catalogue.layers import (
     item_layer_specs,
     layer_spec,
     mappable_keys,
-    needs_signing,
     snow_xyz_spec,
     true_colour_keys,
     xyz_uri,
@@ -71,12 +70,6 @@ def test_item_layers_are_signed_in_one_batch():
     assert {"B02", "B03", "B04", "B8A", "CLM_R1"} <= set(keys)
     assert len(calls) == 1 and len(calls[0]) == len(keys)
     assert all(s.uri.startswith("/vsicurl/") and s.uri.endswith("?sig=1") for s in specs)
-
-
-def test_needs_signing_only_for_the_mtd_storage():
-    assert needs_signing("https://s3-data.meso.umontpellier.fr/b/x.tif")
-    assert not needs_signing("https://example.org/meso.umontpellier.fr/x.tif")
-    assert not needs_signing("https://evilmeso.umontpellier.fr.example.org/x.tif")
 
 
 def test_true_colour_keys():

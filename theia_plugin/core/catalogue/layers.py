@@ -37,7 +37,6 @@ __all__ = [
     "item_layer_specs",
     "layer_spec",
     "mappable_keys",
-    "needs_signing",
     "primary_keys",
     "snow_xyz_spec",
     "true_colour_keys",
@@ -54,7 +53,6 @@ Signer = Callable[[Sequence[str]], Mapping[str, str]]
 RASTER_SUFFIXES = (".tif", ".tiff", ".jp2", ".vrt", ".img", ".nc")
 _RASTER_TYPES = ("image/tiff", "image/geotiff", "image/jp2", "application/x-netcdf")
 _ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
-_SIGNED_HOST_SUFFIX = "meso.umontpellier.fr"
 _XYZ_PLACEHOLDERS = ("{z}", "{x}")
 
 #: The Theia daily snow map (MapCache WMTS) as an XYZ template (``shared/docs/catalogue.md``).
@@ -88,12 +86,6 @@ class LayerSpec:
 def identity_signer(urls: Sequence[str]) -> dict[str, str]:
     """The default signer: every URL as it is (public assets)."""
     return {url: url for url in urls}
-
-
-def needs_signing(url: str) -> bool:
-    """True for the MTD private storage (hosts ending in ``meso.umontpellier.fr``)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host == _SIGNED_HOST_SUFFIX or host.endswith("." + _SIGNED_HOST_SUFFIX)
 
 
 # --- classification ---------------------------------------------------------------------------
