@@ -1,4 +1,5 @@
-"""`make demo`'s script runs headless: true colour, NDVI/NDSI and snow SCD/SMOD maps."""
+"""`make demo`'s script runs headless: true colour, NDVI/NDSI, catalogue (signed COG, WMS) and
+snow SCD/SMOD maps."""
 
 from __future__ import annotations
 
@@ -57,3 +58,13 @@ def test_demo_renders_true_colour_indices_and_snow_maps(tmp_path):
         swatches = {image.pixelColor(715, y).name() for y in range(40, min(image.height(), 350), 4)}
         assert len(swatches - {"#ffffff"}) >= 4, name
     assert list((tmp_path / "snow" / "l3b").glob("*REPORT*.html"))
+    # Catalogue: a signed COG streamed from the private asset server, and a WMS layer.
+    for name in ("catalogue_cog.png", "catalogue_wms.png"):
+        image = QImage(str(tmp_path / name))
+        assert image.width() == 700, name
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(0, 700, 10)
+            for y in range(40, image.height(), 10)
+        }
+        assert len(colours) > 20, name  # real pixels came through
