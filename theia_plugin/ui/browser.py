@@ -152,23 +152,13 @@ def signer_for(connection: Connection):
         return None
     from theia_plugin.core.catalogue.signing import UrlSigner, configured_service_url
 
-    # THEIA_SIGNING_SERVICE overrides the built-in one (a mirror, or the tests' local service)
-    service = connection.signing_url
-    if connection.builtin:
-        service = configured_service_url() if _env_service() else service
+    # THEIA_SIGNING_SERVICE overrides the built-in one (a mirror, or a local service)
+    service = configured_service_url() if connection.builtin else connection.signing_url
     key = (service, connection.authcfg)
     with _signers_lock:
         if key not in _signers:
             _signers[key] = UrlSigner(_client(connection.authcfg), service)
         return _signers[key]
-
-
-def _env_service() -> bool:
-    import os
-
-    from theia_plugin.core.catalogue.signing import ENV_SERVICE
-
-    return bool(os.environ.get(ENV_SERVICE, "").strip())
 
 
 # --- items --------------------------------------------------------------------------------
@@ -391,7 +381,7 @@ class TheiaDataItemProvider(QgsDataItemProvider):
         return "theia"
 
     def capabilities(self) -> int:
-        return int(QgsDataProvider.Net)
+        return int(QgsDataProvider.DataCapability.Net)
 
     def createDataItem(self, path: str, parent_item: QgsDataItem | None) -> QgsDataItem | None:
         if path:

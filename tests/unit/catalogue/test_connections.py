@@ -185,7 +185,9 @@ def test_wms_and_wmts_pass_with_their_layers(map_server, client):
         by_name = {layer.name: layer for layer in layers}
         assert {"ndvi", "red"} <= set(by_name)
         if kind == "wmts":
-            assert by_name["ndvi"].tile_matrix_sets
+            sets = by_name["ndvi"].tile_matrix_sets
+            assert sets and len(by_name["ndvi"].crs) == len(sets)
+            assert "EPSG:3857" in by_name["ndvi"].crs  # from urn:ogc:def:crs:EPSG::3857
         else:
             assert "EPSG:3857" in by_name["ndvi"].crs and "image/png" in by_name["ndvi"].formats
 

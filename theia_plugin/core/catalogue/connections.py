@@ -309,16 +309,20 @@ def parse_capabilities(kind: str, xml: bytes) -> tuple[str, list[OwsLayer]]:
             from owslib.wmts import WebMapTileService
 
             wmts = WebMapTileService("", xml=xml)
-            layers = [
-                OwsLayer(
-                    name=str(name),
-                    title=str(layer.title or name),
-                    formats=tuple(layer.formats or ()),
-                    styles=tuple(layer.styles or ()),
-                    tile_matrix_sets=tuple(layer.tilematrixsetlinks or ()),
+            layers = []
+            for name, layer in wmts.contents.items():
+                sets = tuple(layer.tilematrixsetlinks or ())
+                layers.append(
+                    OwsLayer(
+                        name=str(name),
+                        title=str(layer.title or name),
+                        # the CRS of each tile matrix set, in the same order
+                        crs=tuple(_crs_id(wmts, tms) for tms in sets),
+                        formats=tuple(layer.formats or ()),
+                        styles=_styles_default_first(layer.styles),
+                        tile_matrix_sets=sets,
+                    )
                 )
-                for name, layer in wmts.contents.items()
-            ]
             title = str(getattr(wmts.identification, "title", "") or "")
         else:
             from owslib.wms import WebMapService
@@ -346,6 +350,24 @@ def parse_capabilities(kind: str, xml: bytes) -> tuple[str, list[OwsLayer]]:
             )
         ) from None
     return title, layers
+
+
+def _crs_id(wmts: Any, tile_matrix_set: str) -> str:
+    """``EPSG:3857`` from a tile matrix set's ``urn:ogc:def:crs:EPSG::3857`` (or as given)."""
+    tms = wmts.tilematrixsets.get(tile_matrix_set)
+    crs = str(getattr(tms, "crs", "") or "")
+    if crs.lower().startswith("urn:ogc:def:crs:"):
+        parts = crs.split(":")
+        return f"{parts[4]}:{parts[-1]}" if len(parts) >= 6 else crs
+    return crs
+
+
+def _styles_default_first(styles: Any) -> tuple[str, ...]:
+    if not isinstance(styles, Mapping):
+        return tuple(styles or ())
+    names = [str(n) for n in styles if n]
+    default = [n for n in names if (styles.get(n) or {}).get("isDefault")]
+    return tuple(default + [n for n in names if n not in default])
 
 
 def check_connection(
