@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 
+from tests.qgis.test_map_services import data_extent, opaque_share, render
 from tests.servers.fixtures import clear_proxy_env
 from tests.servers.qgis_auth import AuthConfigs
 from theia_plugin.core.catalogue.connections import Connection, ConnectionRegistry, MemoryStorage
@@ -172,6 +173,7 @@ def test_wms_and_wmts_layers_are_valid(map_server):
         assert uri.providerKey == "wms"
         layer = QgsRasterLayer(uri.uri, uri.name, "wms")
         assert layer.isValid(), (name, uri.uri, layer.error().summary())
+        assert opaque_share(render(layer, data_extent(map_server))) > 0.5  # real pixels
 
 
 def test_a_failing_server_becomes_an_error_item(geodes_service):
