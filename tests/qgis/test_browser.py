@@ -106,7 +106,11 @@ def test_stac_collections_items_and_a_signed_asset_layer_with_real_pixels(
 
     authcfg = auth_configs.api_header(signing_env.signing.credentials)
     signing = signing_env.signing.url("").rstrip("/")
-    root = make_root(Connection("Local STAC", "stac", stac_api_signed_assets.url, authcfg, signing))
+    root = make_root(
+        Connection(
+            "Local STAC", stac_api_signed_assets.url, "stac", authcfg=authcfg, signing_url=signing
+        )
+    )
     connection = child(root, "Local STAC")
     collections = populate(connection)
     assert {c.item_path.rsplit("/", 1)[-1] for c in collections} == set(data.COLLECTION_IDS)
@@ -139,7 +143,7 @@ def test_stac_collections_items_and_a_signed_asset_layer_with_real_pixels(
 
 def test_unsigned_asset_is_refused_so_signing_matters(stac_api_signed_assets, signing_env):
     """Without a signing service the same asset is not readable (the server answers 403)."""
-    root = make_root(Connection("Plain", "stac", stac_api_signed_assets.url))
+    root = make_root(Connection("Plain", stac_api_signed_assets.url, "stac"))
     collection = child(child(root, "Plain"), "forms-t")
     item = populate(collection)[0]
     asset = populate(item)[0]
@@ -148,7 +152,7 @@ def test_unsigned_asset_is_refused_so_signing_matters(stac_api_signed_assets, si
 
 
 def test_geodes_collections_and_items(geodes_service):
-    root = make_root(Connection("Local GEODES", "geodes", geodes_service.stac_url))
+    root = make_root(Connection("Local GEODES", geodes_service.stac_url, "geodes"))
     connection = child(root, "Local GEODES")
     ids = {c.item_path.rsplit("/", 1)[-1] for c in populate(connection)}
     assert ids == {c["id"] for c in geodes_service.data.collections}
@@ -160,8 +164,8 @@ def test_geodes_collections_and_items(geodes_service):
 
 def test_wms_and_wmts_layers_are_valid(map_server):
     root = make_root(
-        Connection("Local WMS", "wms", map_server.ows_url),
-        Connection("Local WMTS", "wmts", map_server.ows_url),
+        Connection("Local WMS", map_server.ows_url, "wms"),
+        Connection("Local WMTS", map_server.ows_url, "wmts"),
     )
     for name in ("Local WMS", "Local WMTS"):
         layers = populate(child(root, name))
@@ -178,14 +182,14 @@ def test_wms_and_wmts_layers_are_valid(map_server):
 
 def test_a_failing_server_becomes_an_error_item(geodes_service):
     geodes_service.add_fault("500", "/api/stac/collections", times=10)
-    root = make_root(Connection("Broken", "geodes", geodes_service.stac_url))
+    root = make_root(Connection("Broken", geodes_service.stac_url, "geodes"))
     children = populate(child(root, "Broken"))
     assert len(children) == 1 and isinstance(children[0], QgsErrorItem)
     assert "500" in children[0].name()
 
 
 def test_provider_lists_connections_without_network(qgis_app):
-    root = make_root(Connection("A", "wms", "http://127.0.0.1:9/ows"))
+    root = make_root(Connection("A", "http://127.0.0.1:9/ows", "wms"))
     root.populate()
     assert root.state() == Qgis.BrowserItemState.Populated  # Fast: no thread needed
     assert [c.name() for c in live_children(root)] == ["A"]
@@ -193,11 +197,11 @@ def test_provider_lists_connections_without_network(qgis_app):
 
 
 def test_refresh_after_the_connections_changed_keeps_the_tree_usable(qgis_app, map_server):
-    storage = MemoryStorage([Connection("A", "wms", map_server.ows_url).to_dict()])
+    storage = MemoryStorage([Connection("A", map_server.ows_url, "wms").to_dict()])
     provider = TheiaDataItemProvider(lambda: ConnectionRegistry(storage, builtins=()))
     root = provider.createDataItem("", None)
     assert [c.name() for c in populate(root)] == ["A"]
-    ConnectionRegistry(storage, builtins=()).add(Connection("B", "wmts", map_server.ows_url))
+    ConnectionRegistry(storage, builtins=()).add(Connection("B", map_server.ows_url, "wmts"))
     provider.refresh()
     names = sorted(c.name() for c in populate(root))
     assert names == ["A", "B"]

@@ -130,9 +130,11 @@ def test_settings_storage_round_trip(qgis_app):
     settings.remove(CONNECTIONS_GROUP)
     try:
         registry = ConnectionRegistry(QgsSettingsStorage())
-        registry.add(Connection("Local", "stac", "http://127.0.0.1:9", authcfg="abc1234"))
+        registry.add(Connection("Local", "http://127.0.0.1:9", "stac", authcfg="abc1234"))
         mtd = registry.get(MTD)
-        registry.update(MTD, Connection(MTD, "stac", mtd.url, "key5678", mtd.signing_url))
+        registry.update(
+            MTD, Connection(MTD, mtd.url, "stac", authcfg="key5678", signing_url=mtd.signing_url)
+        )
         again = ConnectionRegistry(QgsSettingsStorage())
         assert again.get("Local").authcfg == "abc1234"
         assert again.get(MTD).authcfg == "key5678"

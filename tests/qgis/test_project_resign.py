@@ -143,7 +143,9 @@ def test_layers_added_from_browser_items_are_tagged(signed_l2a, signing_env, qgi
     href = signed_l2a.item["assets"]["B08"]["href"]
     source = f"/vsicurl/{sign(signing_env, href)}"
     service = signing_env.signing.url("").rstrip("/")
-    remember_signed(source, href, Connection("MTD", "stac", "http://x", "abc1234", service))
+    remember_signed(
+        source, href, Connection("MTD", "http://x", "stac", authcfg="abc1234", signing_url=service)
+    )
     project = QgsProject()
     resigner = ProjectResigner(project)
     try:

@@ -1,6 +1,6 @@
 """Catalogue and map-service connections: what they are, where they are kept, how to test them.
 
-A :class:`Connection` is a name, a kind (``stac``, ``geodes``, ``wms``, ``wmts``), a URL and
+A :class:`Connection` is a name, a URL, a kind (``stac``, ``geodes``, ``wms``, ``wmts``) and
 optionally the id of a QGIS authentication configuration (only the id: secrets stay in the QGIS
 auth database). The built-in connections (Theia MTD STAC, CNES GEODES, Theia maps WMTS) always
 exist and cannot be removed or renamed; only their authcfg can be set.
@@ -8,14 +8,16 @@ exist and cannot be removed or renamed; only their authcfg can be set.
 :class:`ConnectionRegistry` keeps the list through a small :class:`ConnectionStorage` (QgsSettings
 inside QGIS, :class:`MemoryStorage` in tests). :func:`check_connection` checks that a connection
 answers like what it claims to be and returns a :class:`CheckResult` whose message a user can act
-on.
+on. The catalogue dock's API (:func:`builtin_connections`, :func:`connections_to_json`,
+:func:`connections_from_json`, :func:`open_catalogue`) is kept as it was.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from theia_plugin.core.i18n import tr
@@ -31,26 +33,42 @@ from theia_plugin.net import (
 )
 from theia_plugin.net.base import Feedback
 
+from .geodes_backend import DEFAULT_URL as GEODES_URL
+from .geodes_backend import GeodesCatalogue
+from .stac_backend import StacCatalogue
+
 __all__ = [
     "BUILTIN_CONNECTIONS",
+    "CATALOGUE_KINDS",
+    "GEODES",
     "KINDS",
+    "MAPS",
+    "MTD",
+    "Catalogue",
     "CheckResult",
     "Connection",
     "ConnectionRegistry",
     "ConnectionStorage",
     "MemoryStorage",
     "OwsLayer",
+    "builtin_connections",
     "capabilities_url",
     "check_connection",
+    "connections_from_json",
+    "connections_to_json",
     "fetch_ows_layers",
+    "open_catalogue",
 ]
 
-KINDS = ("stac", "geodes", "wms", "wmts")
+#: Kinds that can be searched (the catalogue dock), then map services.
+CATALOGUE_KINDS = ("stac", "geodes")
+KINDS = (*CATALOGUE_KINDS, "wms", "wmts")
 
-MTD_STAC_URL = "https://api.stac.teledetection.fr"
+MTD_URL = "https://api.stac.teledetection.fr"
 MTD_SIGNING_URL = "https://signing.stac.teledetection.fr"
-GEODES_URL = "https://geodes-portal.cnes.fr/api/stac"
 THEIA_MAPS_WMTS_URL = "http://maps.theia-land.fr/mapcache/wmts"
+
+Catalogue = Union[StacCatalogue, GeodesCatalogue]
 
 
 @dataclass(frozen=True)
@@ -59,19 +77,19 @@ class Connection:
 
     Attributes:
         name: unique, shown to the user.
-        kind: one of :data:`KINDS`.
         url: STAC API root, GEODES STAC root (``…/api/stac``) or WMS/WMTS service URL.
+        kind: one of :data:`KINDS`.
         authcfg: id of a QGIS authentication configuration, or "".
-        signing_url: STAC only: the URL-signing service of its private assets, or "".
         builtin: shipped with the plugin (cannot be removed, renamed or re-pointed).
+        signing_url: STAC only: the URL-signing service of its private assets, or "".
     """
 
     name: str
-    kind: str
     url: str
+    kind: str = "stac"
     authcfg: str = ""
-    signing_url: str = ""
     builtin: bool = field(default=False, compare=False)
+    signing_url: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -81,7 +99,7 @@ class Connection:
         set_(self, "authcfg", str(self.authcfg or "").strip())
         set_(self, "signing_url", str(self.signing_url or "").strip().rstrip("/"))
         if not self.name:
-            raise ValueError(tr("A connection needs a name"))
+            raise ValueError(tr("A catalogue connection needs a name"))
         if "/" in self.name or "\\" in self.name:
             raise ValueError(
                 tr("The connection name “{name}” must not contain “/” or “\\”").format(
@@ -90,20 +108,27 @@ class Connection:
             )
         if self.kind not in KINDS:
             raise ValueError(
-                tr("The connection type “{kind}” is unknown (expected one of {kinds})").format(
+                tr("Unknown catalogue kind “{kind}” (expected one of {kinds})").format(
                     kind=self.kind, kinds=", ".join(KINDS)
                 )
             )
-        for label, url in ((tr("URL"), self.url), (tr("signing service URL"), self.signing_url)):
-            if url and not _is_http_url(url):
-                raise ValueError(
-                    tr("The {what} “{url}” of “{name}” must start with http:// or https://")
-                    .format(what=label, url=url, name=self.name)
-                )  # fmt: skip
-        if not self.url:
-            raise ValueError(tr("The connection “{name}” needs a URL").format(name=self.name))
+        if not _is_http_url(self.url):
+            raise ValueError(
+                tr("The catalogue URL “{url}” of “{name}” must start with http:// or https://")
+                .format(url=self.url, name=self.name)
+            )  # fmt: skip
+        if self.signing_url and not _is_http_url(self.signing_url):
+            raise ValueError(
+                tr("The signing service URL “{url}” of “{name}” must start with http:// or "
+                   "https://").format(url=self.signing_url, name=self.name)
+            )  # fmt: skip
         if self.signing_url and self.kind != "stac":
             raise ValueError(tr("Only STAC connections have a signing service"))
+
+    @property
+    def catalogue(self) -> str:
+        """The key of the CES themes file for this connection's collection ids."""
+        return "geodes" if self.kind == "geodes" else "mtd"
 
     def to_dict(self) -> dict[str, str]:
         """What storage keeps (never a secret: ``authcfg`` is only an id)."""
@@ -119,8 +144,8 @@ class Connection:
     def from_dict(cls, data: Mapping[str, Any]) -> Connection:
         return cls(
             name=str(data.get("name") or ""),
-            kind=str(data.get("kind") or ""),
             url=str(data.get("url") or ""),
+            kind=str(data.get("kind") or "stac"),
             authcfg=str(data.get("authcfg") or ""),
             signing_url=str(data.get("signing_url") or ""),
         )
@@ -131,11 +156,48 @@ def _is_http_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-BUILTIN_CONNECTIONS: tuple[Connection, ...] = (
-    Connection("Theia MTD (STAC)", "stac", MTD_STAC_URL, signing_url=MTD_SIGNING_URL, builtin=True),
-    Connection("CNES GEODES", "geodes", GEODES_URL, builtin=True),
-    Connection("Theia maps (WMTS)", "wmts", THEIA_MAPS_WMTS_URL, builtin=True),
-)
+MTD = Connection("Theia MTD (STAC)", MTD_URL, "stac", builtin=True, signing_url=MTD_SIGNING_URL)
+GEODES = Connection("CNES GEODES", GEODES_URL, "geodes", builtin=True)
+MAPS = Connection("Theia maps (WMTS)", THEIA_MAPS_WMTS_URL, "wmts", builtin=True)
+BUILTIN_CONNECTIONS: tuple[Connection, ...] = (MTD, GEODES, MAPS)
+
+
+def builtin_connections() -> list[Connection]:
+    """The built-in catalogues (what the dock searches)."""
+    return [MTD, GEODES]
+
+
+def connections_to_json(connections: Sequence[Connection]) -> str:
+    """The user's connections (built-in ones left out) as JSON text."""
+    return json.dumps([c.to_dict() for c in connections if not c.builtin])
+
+
+def connections_from_json(text: str) -> list[Connection]:
+    """Connections saved by :func:`connections_to_json`; invalid entries raise ``ValueError``."""
+    if not text:
+        return []
+    try:
+        data: Any = json.loads(text)
+    except ValueError as error:
+        raise ValueError(
+            tr("The saved catalogue connections are not valid JSON: {error}").format(error=error)
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise ValueError(tr("The saved catalogue connections must be a list of objects"))
+    return [Connection.from_dict(d) for d in data]
+
+
+def open_catalogue(connection: Connection, client: HttpClient) -> Catalogue:
+    """The search backend of a ``stac`` or ``geodes`` connection."""
+    if connection.kind not in CATALOGUE_KINDS:
+        raise ValueError(
+            tr("“{name}” is a {kind} map service, not a catalogue").format(
+                name=connection.name, kind=connection.kind.upper()
+            )
+        )
+    if connection.kind == "geodes":
+        return GeodesCatalogue(connection.url, client)
+    return StacCatalogue(connection.url, client, catalogue=connection.catalogue)
 
 
 class ConnectionStorage(Protocol):
