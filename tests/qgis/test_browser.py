@@ -207,3 +207,29 @@ def test_refresh_after_the_connections_changed_keeps_the_tree_usable(qgis_app, m
     assert names == ["A", "B"]
     wmts = next(c for c in live_children(root) if c.name() == "B")
     assert len(populate(wmts)) == 2
+
+
+def test_the_browser_model_shows_the_node_while_the_provider_is_registered(qgis_app):
+    from qgis.core import QgsApplication, QgsBrowserModel
+
+    def theia_rows(model: QgsBrowserModel) -> list[str]:
+        names = [model.index(row, 0).data() for row in range(model.rowCount())]
+        return [n for n in names if n == "Theia"]
+
+    registry = QgsApplication.dataItemProviderRegistry()
+    model = QgsBrowserModel()
+    model.initialize()
+    assert theia_rows(model) == []
+    storage = MemoryStorage([Connection("A", "http://127.0.0.1:9/ows", "wms").to_dict()])
+    provider = TheiaDataItemProvider(lambda: ConnectionRegistry(storage, builtins=()))
+    registry.addProvider(provider)
+    try:
+        assert theia_rows(model) == ["Theia"]
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Theia")
+        root = model.index(row, 0)
+        model.fetchMore(root)
+        QCoreApplication.processEvents()
+        assert model.rowCount(root) == 1 and model.index(0, 0, root).data() == "A"
+    finally:
+        registry.removeProvider(provider)  # deletes it, and the model drops its node
+    assert theia_rows(model) == []
