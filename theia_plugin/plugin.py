@@ -36,6 +36,8 @@ class TheiaPlugin:
         self.iface = iface
         self.provider: TheiaProvider | None = None
         self.options_factory: TheiaOptionsFactory | None = None
+        self.browser_provider = None
+        self.project_resigner = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
@@ -69,6 +71,8 @@ class TheiaPlugin:
         self.options_factory = TheiaOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
+        self._init_catalogue_integration()
+
         icon = QIcon(str(__icon_path__))
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("&Theia"), main_window)
@@ -92,6 +96,13 @@ class TheiaPlugin:
             in_toolbar=False,
         )
         settings_action.setObjectName("mTheiaSettingsAction")
+        connections_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionAddLayer.svg"),
+            tr("Connections…"),
+            self.open_connections,
+            in_toolbar=False,
+        )
+        connections_action.setObjectName("mTheiaConnectionsAction")
         help_action = self._add_action(icon, tr("Help"), self.open_help, in_toolbar=True)
         help_action.setObjectName("mTheiaHelpAction")
 
@@ -105,6 +116,15 @@ class TheiaPlugin:
             menu_bar.insertMenu(help_menu_action, self.menu)
         else:
             menu_bar.addMenu(self.menu)
+
+    def _init_catalogue_integration(self) -> None:
+        """The Browser panel node and the re-signing of saved projects' asset layers."""
+        from theia_plugin.ui.browser import TheiaDataItemProvider
+        from theia_plugin.ui.project_resign import ProjectResigner
+
+        self.browser_provider = TheiaDataItemProvider()
+        QgsApplication.dataItemProviderRegistry().addProvider(self.browser_provider)
+        self.project_resigner = ProjectResigner(message_bar=self.iface.messageBar())
 
     def _add_action(self, icon, text, slot, in_toolbar: bool) -> QAction:
         action = QAction(icon, text, self.iface.mainWindow())
@@ -137,6 +157,13 @@ class TheiaPlugin:
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
+        if self.browser_provider is not None:
+            # the registry deletes the provider; the Browser drops its node
+            QgsApplication.dataItemProviderRegistry().removeProvider(self.browser_provider)
+            self.browser_provider = None
+        if self.project_resigner is not None:
+            self.project_resigner.disconnect_project()
+            self.project_resigner = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
@@ -170,6 +197,18 @@ class TheiaPlugin:
 
     def open_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
+
+    def open_connections(self) -> None:
+        from theia_plugin.ui.connections_dialog import ConnectionsDialog
+
+        dialog = ConnectionsDialog(parent=self.iface.mainWindow())
+        dialog.changed.connect(self.refresh_browser)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def refresh_browser(self) -> None:
+        if self.browser_provider is not None:
+            self.browser_provider.refresh()
 
     def open_help(self) -> None:
         readme = Path(PLUGIN_DIR, "resources", "help", "index.html")

@@ -40,6 +40,10 @@ def plugin_host(qgis_iface, monkeypatch):
     drain_deletions()
 
 
+def theia_browser_providers() -> int:
+    return sum(p.name() == "Theia" for p in QgsApplication.dataItemProviderRegistry().providers())
+
+
 def assert_loaded(iface) -> None:
     main_window = iface.mainWindow()
     assert QgsApplication.processingRegistry().providerById("theia") is not None
@@ -49,8 +53,10 @@ def assert_loaded(iface) -> None:
     assert [a.objectName() for a in theia_menus[0].actions()] == [
         "mTheiaCatalogueAction",
         "mTheiaSettingsAction",
+        "mTheiaConnectionsAction",
         "mTheiaHelpAction",
     ]
+    assert theia_browser_providers() == 1
     toolbars = [t for t in main_window.findChildren(QToolBar) if t.objectName() == "mTheiaToolBar"]
     assert len(toolbars) == 1
     handlers = logging.getLogger("theia").handlers
@@ -62,6 +68,7 @@ def assert_unloaded(iface) -> None:
     main_window = iface.mainWindow()
     assert QgsApplication.processingRegistry().providerById("theia") is None
     assert theia_objects(main_window) == []
+    assert theia_browser_providers() == 0
     assert not [m for m in main_window.findChildren(QMenu) if m.objectName() == "mTheiaMenu"]
     assert not [h for h in logging.getLogger("theia").handlers if "QgsMessageLog" in repr(h)]
 

@@ -168,7 +168,8 @@ class SearchRequest:
             )
 
     def __hash__(self) -> int:
-        return hash(repr(self.to_dict()))
+        # equal requests hash equal whatever the order of their filters
+        return hash(json.dumps(self.to_dict(), sort_keys=True, default=repr))
 
     @property
     def keyword_terms(self) -> list[str]:
