@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import pytest
 import qgis.utils
@@ -34,10 +35,16 @@ def plugin_host(qgis_iface, monkeypatch):
     # QGIS lists the plugins found in its plugin folders; it only tracks (and so unloads) the
     # modules of listed plugins.
     monkeypatch.setattr(qgis.utils, "available_plugins", [*qgis.utils.available_plugins, PLUGIN])
+    # Unloading drops the plugin's modules and reloading imports them again: the tests after
+    # this one keep using the modules (and exception classes) they imported, so put them back.
+    modules = {k: v for k, v in sys.modules.items() if k == PLUGIN or k.startswith(PLUGIN + ".")}
     yield qgis_iface
     if PLUGIN in qgis.utils.active_plugins:
         qgis.utils.unloadPlugin(PLUGIN)
     drain_deletions()
+    for name in [k for k in sys.modules if k == PLUGIN or k.startswith(PLUGIN + ".")]:
+        del sys.modules[name]
+    sys.modules.update(modules)
 
 
 def theia_browser_providers() -> int:

@@ -29,7 +29,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from theia_plugin.core.catalogue.connections import MTD_URL, Connection, open_catalogue
+from theia_plugin.core.catalogue.connections import (
+    MTD_URL,
+    Connection,
+    name_for_url,
+    open_catalogue,
+)
 from theia_plugin.core.catalogue.layers import primary_keys
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest
 from theia_plugin.core.i18n import tr
@@ -202,7 +207,7 @@ class SearchCatalogueAlgorithm(QgsProcessingAlgorithm):
         kind = KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context) or None
         try:
-            connection = Connection(url or MTD_URL, url or MTD_URL, kind)
+            connection = Connection(name_for_url(url or MTD_URL), url or MTD_URL, kind)
         except ValueError as error:
             raise QgsProcessingException(str(error)) from None
         items: list[CatalogueItem] = []

@@ -58,10 +58,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from theia_plugin.core.catalogue.connections import (
+    CATALOGUE_KINDS,
     Connection,
-    builtin_connections,
-    connections_from_json,
-    connections_to_json,
+    name_for_url,
     open_catalogue,
 )
 from theia_plugin.core.catalogue.layers import (
@@ -80,6 +79,7 @@ from theia_plugin.core.catalogue.session import SearchSession
 from theia_plugin.core.catalogue.themes import ThemeTree, load_themes
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, NetworkError, create_client
+from theia_plugin.toolbelt.connection_settings import connection_registry
 from theia_plugin.toolbelt.footprints import Footprints
 from theia_plugin.toolbelt.log import push_message
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
@@ -92,7 +92,6 @@ from theia_plugin.ui.catalogue_tasks import (
 )
 
 DOCK_OBJECT_NAME = "mTheiaCatalogueDock"
-CONNECTIONS_KEY = "Theia/catalogue/connections"
 SAVED_SEARCHES_KEY = "Theia/catalogue/saved_searches"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _THEME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -122,16 +121,10 @@ def interface_language() -> str:
     return QLocale.system().name()[:2]
 
 
-def user_connections() -> list[Connection]:
-    """The user's STAC connections saved in QgsSettings (invalid entries: none)."""
-    try:
-        return connections_from_json(str(QgsSettings().value(CONNECTIONS_KEY, "") or ""))
-    except ValueError:
-        return []
-
-
-def save_user_connections(connections: list[Connection]) -> None:
-    QgsSettings().setValue(CONNECTIONS_KEY, connections_to_json(connections))
+def catalogue_connections() -> list[Connection]:
+    """The searchable connections of the connection manager: built-ins first (with the
+    authentication the user gave them), then the user's STAC and GEODES connections."""
+    return [c for c in connection_registry().connections() if c.kind in CATALOGUE_KINDS]
 
 
 class AssetList(QListWidget):
@@ -395,7 +388,7 @@ class CatalogueDock(QgsDockWidget):
     def reload_connections(self) -> None:
         """Built-in connections then the user's, from the settings."""
         current = self.connection_combo.currentData()
-        self.connections = builtin_connections() + user_connections()
+        self.connections = catalogue_connections()
         self.connection_combo.blockSignals(True)
         self.connection_combo.clear()
         for connection in self.connections:
@@ -406,9 +399,18 @@ class CatalogueDock(QgsDockWidget):
         self._connection_changed()
 
     def add_connection(self, connection: Connection, select: bool = True) -> None:
-        """Save a user STAC connection (same URL: replaced) and select it."""
-        others = [c for c in user_connections() if c.url != connection.url]
-        save_user_connections([*others, connection])
+        """Save a user connection (one with the same URL or name is replaced) and select it."""
+        registry = connection_registry()
+        same = next(
+            (c for c in registry.connections() if not c.builtin and connection.url == c.url),
+            None,
+        )
+        if same is None and connection.name in registry.names():
+            same = registry.get(connection.name)
+        if same is None:
+            registry.add(connection)
+        else:
+            registry.update(same.name, connection)
         self.reload_connections()
         if select:
             self.connection_combo.setCurrentIndex(self.connection_combo.findData(connection.url))
@@ -419,7 +421,7 @@ class CatalogueDock(QgsDockWidget):
         if not ok or not url.strip():
             return
         try:
-            self.add_connection(Connection(url.strip(), url.strip(), "stac"))
+            self.add_connection(Connection(name_for_url(url), url.strip(), "stac"))
         except ValueError as error:
             self._notify(tr("Catalogue connection"), str(error), Qgis.MessageLevel.Warning)
 
@@ -448,13 +450,15 @@ class CatalogueDock(QgsDockWidget):
     def _signer_for(self, connection: Connection) -> Any:
         """Theia MTD's signing service with the connection's authentication (only URLs on
         hosts that need signing are sent to it; the others are returned as they are)."""
-        if connection.authcfg not in self._signers:
+        key = f"{connection.authcfg}|{getattr(connection, 'signing_url', '')}"
+        if key not in self._signers:
             from theia_plugin.core.catalogue.signing import UrlSigner
             from theia_plugin.net import create_client
 
             client = create_client(authcfg=connection.authcfg or None)
-            self._signers[connection.authcfg] = UrlSigner(client)
-        return self._signers[connection.authcfg]
+            service = getattr(connection, "signing_url", "") or None
+            self._signers[key] = UrlSigner(client, service)
+        return self._signers[key]
 
     def _connection_changed(self, *_args: Any) -> None:
         if not self.connections:

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from typing import Callable
 
 import pytest
-from qgis.core import QgsProject, QgsSettings
+from qgis.core import QgsProject
 from qgis.PyQt.QtTest import QTest
 
 from tests.servers.fixtures import clear_proxy_env
 from tests.servers.stac_proxy import HoldingStacProxy
 from theia_plugin.core.catalogue.connections import Connection
-from theia_plugin.ui.catalogue_dock import CONNECTIONS_KEY, CatalogueDock
+from theia_plugin.toolbelt.connection_settings import QgsSettingsStorage
+from theia_plugin.ui.catalogue_dock import CatalogueDock
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +51,8 @@ def make_dock(iface, url: str) -> CatalogueDock:
 
 @pytest.fixture
 def dock_factory(qgis_iface, qgis_new_project) -> Iterator[Callable[[str], CatalogueDock]]:
-    settings = QgsSettings()
-    saved = settings.value(CONNECTIONS_KEY)
+    storage = QgsSettingsStorage()
+    saved = storage.read()  # the connections, restored afterwards
     docks: list[CatalogueDock] = []
 
     def factory(url: str) -> CatalogueDock:
@@ -65,10 +66,7 @@ def dock_factory(qgis_iface, qgis_new_project) -> Iterator[Callable[[str], Catal
         dock.shutdown()
         dock.deleteLater()
     QgsProject.instance().removeAllMapLayers()
-    if saved is None:
-        settings.remove(CONNECTIONS_KEY)
-    else:
-        settings.setValue(CONNECTIONS_KEY, saved)
+    storage.write(saved)
 
 
 @pytest.fixture

@@ -221,3 +221,12 @@ def test_wms_test_fails_on_a_stac_api(stac_api, client):
     result = check_connection(Connection("w", stac_api.url, "wms"), client)
     assert not result.ok
     assert "does not look like a WMS service" in result.message
+
+
+def test_names_made_from_urls_are_valid_connection_names():
+    from theia_plugin.core.catalogue.connections import Connection, name_for_url
+
+    assert name_for_url("http://127.0.0.1:8080/api/stac/") == "127.0.0.1:8080 api stac"
+    assert name_for_url("https://api.stac.teledetection.fr") == "api.stac.teledetection.fr"
+    url = "https://example.org/a/b"
+    assert Connection(name_for_url(url), url, "stac").name == "example.org a b"

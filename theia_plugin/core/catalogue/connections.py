@@ -57,6 +57,7 @@ __all__ = [
     "connections_from_json",
     "connections_to_json",
     "fetch_ows_layers",
+    "name_for_url",
     "open_catalogue",
 ]
 
@@ -160,6 +161,13 @@ MTD = Connection("Theia MTD (STAC)", MTD_URL, "stac", builtin=True, signing_url=
 GEODES = Connection("CNES GEODES", GEODES_URL, "geodes", builtin=True)
 MAPS = Connection("Theia maps (WMTS)", THEIA_MAPS_WMTS_URL, "wmts", builtin=True)
 BUILTIN_CONNECTIONS: tuple[Connection, ...] = (MTD, GEODES, MAPS)
+
+
+def name_for_url(url: str) -> str:
+    """A connection name made from a URL (names cannot hold "/": they are settings groups)."""
+    parts = urlsplit(url.strip())
+    path = " ".join(part for part in parts.path.split("/") if part)
+    return " ".join(filter(None, (parts.netloc, path))) or url.strip().replace("/", " ")
 
 
 def builtin_connections() -> list[Connection]:
