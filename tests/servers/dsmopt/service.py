@@ -15,7 +15,10 @@ Routes (``base`` = :attr:`DsmOptService.url`):
 - GDM (API base ``/gdm/api``): ``process`` (GET list, POST save), ``process/status``,
   ``process/{id}``, ``process/{id}/status``, ``POST process/{id}/{evaluate|start|dismiss|
   duplicate|purge}``;
-- files: ``/files/{id}/{name}`` (Range), ``/tiles/{id}/{code}/{z}/{x}/{y}.png``.
+- files: ``/files/{id}/{name}`` (Range), ``/tiles/{id}/{code}/{z}/{x}/{y}.png``;
+- WMS: a finished job's layers (named by code) through ``qgis_mapserver``
+  (:mod:`.wms`), linked from the OGC results (``rel: wms``, ``layers``); off with
+  :attr:`publish_wms` = False.
 
 Failures on demand: :attr:`fail_at_stage` (next started job fails in that stage),
 :attr:`credit` (quota), invalid parameters (400), :meth:`add_fault` (an HTTP status, a
@@ -44,6 +47,7 @@ from typing import Any
 from tests.servers.http_server import LocalHttpServer, RecordedRequest, _Handler, _Server
 
 from . import products
+from .wms import WmsPublisher
 
 __all__ = ["STAGES", "DsmOptService", "ServiceJob"]
 
@@ -94,6 +98,7 @@ NATIVE_TO_OGC = {
 }
 COG_TYPE = "image/tiff; application=geotiff; profile=cloud-optimized"
 ZOOM_FACTORS = (1, 2, 4, 8)
+WMS_TYPE = "application/vnd.ogc.wms_xml"
 
 
 def iso(timestamp: float | None) -> str | None:
@@ -127,6 +132,7 @@ class ServiceJob:
     message: str = ""
     deleted: bool = False  # dismissed through OGC DELETE: the job is gone
     previews: dict[str, products.Preview] | None = None
+    wms_url: str | None = None
 
     def elapsed(self) -> float:
         if self.run_since is None:
@@ -187,6 +193,7 @@ class DsmOptService:
         self._own_folder = folder is None
         self.folder = Path(folder or tempfile.mkdtemp(prefix="dsmopt-service-"))
         self.http = _Listener()
+        self.wms = WmsPublisher(self.folder)
         self.lock = threading.RLock()
         self.http.add_route("/ogc", self._safe(self._ogc))
         self.http.add_route("/gdm/api", self._safe(self._gdm))
@@ -202,6 +209,7 @@ class DsmOptService:
 
     def stop(self) -> None:
         self.http.stop()
+        self.wms.stop()
         if self._own_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -251,6 +259,7 @@ class DsmOptService:
             self.credentials: dict[str, str] | None = None
             self.gone_status = 404
             self.ogc_id_member = "jobID"
+            self.publish_wms = True
             self.down = False
         self.http.reset()
 
@@ -451,6 +460,8 @@ class DsmOptService:
     def _succeed(self, job: ServiceJob) -> None:
         job.freeze()
         job.previews = products.write_products(self.folder / job.id, job.seed)
+        if self.publish_wms:
+            job.wms_url = self.wms.publish(self.folder / job.id)
         job.stage = len(STAGES)
         job.progress = 100.0
         job.native = "TERMINATED"
@@ -669,6 +680,10 @@ class DsmOptService:
                     },
                 ],
             }
+            if job.wms_url:
+                outputs[code]["links"].append(
+                    {"rel": "wms", "href": job.wms_url, "type": WMS_TYPE, "layers": code}
+                )
         outputs["archive"] = {"href": f"{files}/archive.zip", "type": "application/zip"}
         return outputs
 

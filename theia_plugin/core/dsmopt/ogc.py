@@ -164,8 +164,8 @@ def parse_status_info(info: Mapping[str, Any], server_url: str, job_id: str = ""
 
 def parse_results(job_id: str, document: Mapping[str, Any]) -> JobResults:
     """Result layers from a results document: each output is a link (``href``) or a list of
-    links; a layer's ``links`` may add ``tiles`` (XYZ template) and ``preview`` (PNG with
-    ``bounds``)."""
+    links; a layer's ``links`` may add ``tiles`` (XYZ template), ``wms`` (endpoint and
+    ``layers``) and ``preview`` (PNG with ``bounds``)."""
     results = JobResults(job_id=job_id)
     for output_id, value in document.items():
         links = value if isinstance(value, list) else [value]
@@ -185,6 +185,9 @@ def parse_results(job_id: str, document: Mapping[str, Any]) -> JobResults:
             rel = str(link.get("rel") or "")
             if rel in ("tiles", "xyz") or "{z}" in str(href):
                 layer.xyz_url = href
+            elif rel == "wms" or "wms" in kind.lower():
+                layer.wms_url = href
+                layer.wms_layers = str(link.get("layers") or layer.code)
             elif rel == "preview" or kind == "image/png":
                 layer.preview_url = href
                 layer.preview_corners = _corners(link.get("bounds"))
