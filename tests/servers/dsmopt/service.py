@@ -589,6 +589,21 @@ class DsmOptService:
                     "schema": {"type": "string", "enum": ["Paysage forestier", "Montagne"]},
                     "minOccurs": 0,
                 },
+                "outputCrs": _opt("Output CRS", "string", default="EPSG:2154"),
+                "orthoImages": _opt("Individual ortho-images", "boolean", default=True),
+                "orthoMosaic": _opt("Ortho-mosaic", "boolean", default=False),
+                "pointCloud": _opt("Point cloud", "boolean", default=False),
+                "coregistration": _opt("DSM coregistration", "boolean", default=False),
+                "waterMask": _opt("Water masking", "boolean", default=False),
+                "SzW": _opt("Correlation window (SzW)", "integer", enum=[2, 3], default=2),
+                "Regul": _opt(
+                    "Regularization (Regul)", "number", minimum=0, maximum=1, default=0.025
+                ),
+                "ZInc": _opt("Z uncertainty (ZInc)", "number", minimum=0, default=0.1),
+                "ZPas": _opt("Precision threshold (ZPas)", "number", minimum=0, default=0.4),
+                "DefCor": _opt(
+                    "Decorrelation threshold (DefCor)", "number", minimum=0, maximum=1, default=0.2
+                ),
             },
             "outputs": {
                 code: {"title": title, "schema": {"type": "string", "contentMediaType": COG_TYPE}}
@@ -650,6 +665,9 @@ class DsmOptService:
             "status": status,
             "message": message,
             "progress": round(job.progress),
+            "cost": job.cost,  # optional members (not in the standard)
+            "credit": self.credit,
+            "purgeDate": iso(job.purge_date),
             "created": iso(job.created),
             "started": iso(job.started),
             "finished": iso(job.finished),
@@ -761,8 +779,10 @@ class DsmOptService:
                     return
             elif action == "dismiss":
                 self.advance(job)
-                if job.native in ("TERMINATED", "PURGED", "FAILED", "CANCELED"):
-                    job.deleted = True  # a finished job is removed from the list
+                if job.native in (
+                    "TERMINATED", "PURGED", "FAILED", "CANCELED", "SAVED", "EVALUATED",
+                ):  # fmt: skip
+                    job.deleted = True  # a finished (or never started) job leaves the list
                 self.cancel(job)
             elif action == "purge":
                 self.advance(job)
@@ -891,6 +911,11 @@ class DsmOptService:
             return
         z, x, y = (int(match.group(i)) for i in (3, 4, 5))
         h.send_body(200, products.render_tile(display, z, x, y), content_type="image/png")
+
+
+def _opt(title: str, kind: str, **schema: Any) -> dict[str, Any]:
+    """An optional input of the process description."""
+    return {"title": title, "schema": {"type": kind, **schema}, "minOccurs": 0}
 
 
 def _serve_file(h: _Handler, r: RecordedRequest, path: Path) -> None:

@@ -144,6 +144,7 @@ class Job:
     purged: bool = False
     gone: bool = False  # the server no longer knows the job (404/410 after dismiss)
     links: list[dict[str, Any]] = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)  # what was submitted (to duplicate)
 
     @property
     def terminal(self) -> bool:
