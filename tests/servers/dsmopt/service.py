@@ -184,7 +184,8 @@ class DsmOptService:
     ``stage_seconds``, ``queue_seconds``, ``gate_on_poll``, ``credit`` (CPU s),
     ``purge_days``, ``fail_at_stage`` (1-based, for the next started job),
     ``credentials`` (None, or dict with ``user``/``password``/``api_key``),
-    ``gone_status`` (404 or 410 for a dismissed OGC job), ``ogc_id_member`` (``jobID`` for
+    ``gone_status`` (404 or 410 for a dismissed OGC job), ``response_delay`` (seconds before
+    every API answer: a slow server), ``ogc_id_member`` (``jobID`` for
     1.0, ``id`` for the 2.0 draft).
     """
 
@@ -260,6 +261,7 @@ class DsmOptService:
             self.gone_status = 404
             self.ogc_id_member = "jobID"
             self.publish_wms = True
+            self.response_delay = 0.0
             self.down = False
         self.http.reset()
 
@@ -301,6 +303,8 @@ class DsmOptService:
         if self.down:  # connections opened before the outage break too
             h.reset_connection()
             return False
+        if self.response_delay:  # a slow server (outside the lock: others are served)
+            time.sleep(self.response_delay)
         fault = self._fault_for(r)
         if fault is not None:
             if fault.action == "reset":

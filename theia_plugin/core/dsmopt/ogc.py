@@ -93,7 +93,7 @@ class OgcProcessesBackend(JobBackend):
             job.job_id = str(job_id)
         else:
             job = self._new_job(str(job_id))
-        job.name = job.name or name
+        job.name = name or job.name  # statusInfo names the process, not the job
         return job
 
     def status(self, job_id: str, feedback: Feedback | None = None) -> Job:
