@@ -150,7 +150,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.minimum, bar.maximum = 0, 100
-        bar.progress = int(round(float(value)))
+        bar.progress = round(float(value))
         bar.text = f"{float(value):.0f} %"
         bar.textVisible = True
         QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
