@@ -43,6 +43,7 @@ class TheiaPlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
+        self.dsmopt_dock = None
         self._log_handler = None
         self.translator = self._install_translator(user_locale())
 
@@ -87,6 +88,13 @@ class TheiaPlugin:
         settings_action.setObjectName("mTheiaSettingsAction")
         help_action = self._add_action(icon, tr("Help"), self.open_help, in_toolbar=True)
         help_action.setObjectName("mTheiaHelpAction")
+        dsmopt_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionShowRasterCalculator.svg"),
+            tr("DSM-OPT jobs…"),
+            self.toggle_dsmopt_dock,
+            in_toolbar=True,
+        )
+        dsmopt_action.setObjectName("mTheiaDsmOptAction")
 
         menu_bar = main_window.menuBar()
         # Insert before the Help menu like QGIS's own menus; append when there is none.
@@ -109,6 +117,7 @@ class TheiaPlugin:
         return action
 
     def unload(self) -> None:
+        self._unload_dsmopt_dock()
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -135,6 +144,25 @@ class TheiaPlugin:
             self.translator = None
 
     # -- actions -------------------------------------------------------------------------
+    def toggle_dsmopt_dock(self) -> None:
+        """Show the DSM-OPT jobs dock (created on first use: it resumes the stored jobs)."""
+        if self.dsmopt_dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from theia_plugin.ui.dsmopt_dock import DsmOptDock
+
+            self.dsmopt_dock = DsmOptDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dsmopt_dock)
+        self.dsmopt_dock.setUserVisible(True)
+        self.dsmopt_dock.raise_()
+
+    def _unload_dsmopt_dock(self) -> None:
+        if self.dsmopt_dock is not None:
+            self.dsmopt_dock.close_down()
+            self.iface.removeDockWidget(self.dsmopt_dock)
+            self.dsmopt_dock.deleteLater()
+            self.dsmopt_dock = None
+
     def open_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
 
