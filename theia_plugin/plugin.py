@@ -153,6 +153,7 @@ class TheiaPlugin:
 
             self.dsmopt_dock = DsmOptDock(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dsmopt_dock)
+        self.dsmopt_dock.show()
         self.dsmopt_dock.setUserVisible(True)
         self.dsmopt_dock.raise_()
 

@@ -367,15 +367,13 @@ class DsmOptDock(QgsDockWidget):
             self.images_table.setItem(position, 1, QTableWidgetItem(text))
 
     def set_roi(self, rectangle: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> None:
-        self.extent_box.setCurrentExtent(rectangle, crs)
-        self.extent_box.setOutputExtentFromCurrent()
+        self.extent_box.setOutputExtentFromUser(rectangle, crs)
 
     def roi_from_canvas(self) -> None:
         canvas = self.iface.mapCanvas() if self.iface is not None else None
         if canvas is not None:
             crs = canvas.mapSettings().destinationCrs()
-            self.extent_box.setCurrentExtent(canvas.extent(), crs)
-            self.extent_box.setOutputExtentFromCurrent()
+            self.extent_box.setOutputExtentFromUser(canvas.extent(), crs)
 
     def images(self) -> tuple[list[ImageInfo], list[Check]]:
         infos, problems = [], []
@@ -589,10 +587,12 @@ class DsmOptDock(QgsDockWidget):
         for record in self.store.records():
             if record.job is not None:
                 self.model.upsert(record.job, record.authcfg)
+        self.jobs_view.resizeColumnsToContents()
 
     def _add_job(self, job: Job, authcfg: str | None) -> JobRow:
         row = self.model.upsert(job, authcfg)
         row.schedule(self.policy)
+        self.jobs_view.resizeColumnsToContents()
         self.jobsChanged.emit()
         return row
 
@@ -636,8 +636,11 @@ class DsmOptDock(QgsDockWidget):
     def _job_updated(self, job: Job, row: JobRow) -> None:
         row = self.model.upsert(job, row.authcfg)
         self.store.update(row.job)
+        if job.credit is not None and job.server_url == self.server_url:
+            self.set_credit(job.credit)  # servers report the remaining credit with jobs
         if not row.job.terminal:
             row.schedule(self.policy)
+        self.jobs_view.resizeColumnsToContents()
         self.jobsChanged.emit()
         self._update_actions()
 

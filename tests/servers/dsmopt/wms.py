@@ -49,6 +49,13 @@ app.exitQgis()
 """
 
 
+def _python() -> str:
+    """A Python interpreter that imports qgis (inside QGIS desktop, sys.executable is QGIS)."""
+    if Path(sys.executable).name.startswith("python"):
+        return sys.executable
+    return "/usr/bin/python3"
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -83,7 +90,11 @@ class WmsPublisher:
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env.pop("PYTHONHOME", None)  # set inside QGIS desktop
+        # Debian's qgis module, whatever interpreter runs the service
+        paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+        env["PYTHONPATH"] = os.pathsep.join([*paths, "/usr/lib/python3/dist-packages"])
+        env["QT_QPA_PLATFORM"] = "offscreen"
         env.setdefault("XDG_RUNTIME_DIR", str(self.folder))
         return env
 
@@ -93,7 +104,7 @@ class WmsPublisher:
         folder = self.folder / "_wms_template"
         products.write_products(folder, seed=0)
         result = subprocess.run(
-            [sys.executable, "-c", _WRITE_PROJECT, str(folder), ",".join(products.LAYERS)],
+            [_python(), "-c", _WRITE_PROJECT, str(folder), ",".join(products.LAYERS)],
             env=self._env(),
             capture_output=True,
             text=True,

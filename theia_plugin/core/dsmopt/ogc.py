@@ -21,12 +21,14 @@ from theia_plugin.net.base import Feedback
 from .backend import IDEMPOTENCY_HEADER, JobBackend, _float
 from .model import (
     CREATED,
+    STAGES,
     SUCCESSFUL,
     Job,
     JobGoneError,
     JobResults,
     ResultLayer,
     ResultsPurgedError,
+    Stage,
     stage_from_text,
 )
 
@@ -159,6 +161,8 @@ def parse_status_info(info: Mapping[str, Any], server_url: str, job_id: str = ""
     job.set_stage(stage_from_text(job.message))
     if job.status == SUCCESSFUL and job.progress is None:
         job.progress = 100.0
+    if job.status == SUCCESSFUL and job.stage is None:  # a finished job went through all
+        job.set_stage(Stage(len(STAGES), len(STAGES), STAGES[-1]))
     return job
 
 
