@@ -41,9 +41,9 @@ setup: $(STAMP_PIP) translations stac-server
 stac-server:
 	./scripts/install-stac-server.sh
 
-# Starts the local services in the foreground (Ctrl-C stops them).
+# Starts the local services (STAC API, DSM-OPT) in the foreground (Ctrl-C stops them).
 services: setup
-	PYTHONPATH=$(CURDIR) $(PY) -m tests.servers.stac_api
+	PYTHONPATH=$(CURDIR) $(PY) -m tests.servers
 
 translations: $(STAMP_APT)
 	./scripts/build-translations.sh
