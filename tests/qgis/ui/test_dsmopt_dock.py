@@ -220,3 +220,41 @@ def test_purge_duplicate_and_download(make_dock, dsmopt_service, tmp_path) -> No
     assert copy.job_id != job_id
     assert dsmopt_service.jobs[copy.job_id].parameters["images"] == [i for i, _ in IMAGES]
     wait_status(dock, copy.job_id, "successful")
+
+
+def test_results_load_without_blocking_the_event_loop(make_dock, dsmopt_service) -> None:
+    dock = make_dock()
+    job_id = submit_and_wait(dock, dsmopt_service)
+    wait_status(dock, job_id, "successful")
+    dock.select_job(job_id)
+    QgsProject.instance().clear()
+    dsmopt_service.response_delay = 0.5  # the results document takes 0.5 s
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    task = dock.load_results_selected()
+    assert task is not None  # returned at once: the work is in the task
+    before = len(ticks)
+    spin_until(lambda: dock.licence_text)
+    timer.stop()
+    assert len(ticks) - before >= 5
+    QgsProject.instance().clear()
+
+
+def test_polling_survives_a_server_outage_without_a_second_job(make_dock, dsmopt_service) -> None:
+    dsmopt_service.gate_on_poll = True
+    dock = make_dock()
+    job_id = submit_and_wait(dock, dsmopt_service)
+    row = dock.model.rows[0]
+    dsmopt_service.go_down()
+    try:
+        spin_until(lambda: row.failures >= 2)
+        assert row.last_error and not row.job.terminal
+    finally:
+        dsmopt_service.come_back()
+    row.delays = None  # skip the grown backoff of the outage
+    row.next_poll = 0.0
+    wait_status(dock, job_id, "successful")
+    assert list(dsmopt_service.jobs) == [job_id]
+    assert row.failures == 0 and row.last_error == ""
