@@ -15,7 +15,7 @@ ZIP = $(BUILD)/theia-$(VERSION).zip
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR):/usr/share/qgis/python/plugins
 PYTEST_ARGS ?=
 
-.PHONY: help setup test demo package qgis bench lint translations screenshots stac-server services clean
+.PHONY: help setup test demo package qgis bench lint translations screenshots stac-server pygeoapi-server services clean
 
 help:
 	@echo "make demo     run the plugin headless on generated sample data (writes build/demo/*.png)"
@@ -35,15 +35,19 @@ $(STAMP_PIP): $(STAMP_APT) requirements/dev.txt requirements/bundled.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
-setup: $(STAMP_PIP) translations stac-server
+setup: $(STAMP_PIP) translations stac-server pygeoapi-server
 
 # The local STAC API for tests (PostgreSQL + PostGIS + pgstac + stac-fastapi-pgstac, own venv).
 stac-server:
 	./scripts/install-stac-server.sh
 
-# Starts the local services in the foreground (Ctrl-C stops them).
+# The pygeoapi server of the DSM-OPT interoperability test (own venv).
+pygeoapi-server:
+	./scripts/install-pygeoapi.sh
+
+# Starts the local services (STAC API, DSM-OPT) in the foreground (Ctrl-C stops them).
 services: setup
-	PYTHONPATH=$(CURDIR) $(PY) -m tests.servers.stac_api
+	PYTHONPATH=$(CURDIR) $(PY) -m tests.servers
 
 translations: $(STAMP_APT)
 	./scripts/build-translations.sh

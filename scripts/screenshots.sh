@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export THEIA_SCREENSHOTS="$PWD/docs/screenshots"
+export THEIA_REPO="$PWD"
 mkdir -p "$THEIA_SCREENSHOTS"
 .venv/bin/python -c "import sys; sys.path.insert(0, 'scripts'); import run_qgis; run_qgis.prepare_profile()"
 

@@ -6,21 +6,29 @@ Started by ``make screenshots`` under Xvfb with the development profile; writes 
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import qgis.utils
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QGuiApplication
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 
 OUT = Path(os.environ["THEIA_SCREENSHOTS"])
+REPO = Path(os.environ.get("THEIA_REPO", os.getcwd()))
 iface = qgis.utils.iface
 
 
 def grab_screen(name):
     QApplication.processEvents()
     QGuiApplication.primaryScreen().grabWindow(0).save(str(OUT / name))
+
+
+def grab_main_window(name):
+    """The whole QGIS window (under Xvfb without a window manager it may exceed the screen)."""
+    QApplication.processEvents()
+    iface.mainWindow().grab().save(str(OUT / name))
 
 
 def grab_options_dialog():
@@ -71,10 +79,10 @@ def catalogue():
     """The catalogue dock with results, thumbnails, footprints and a true-colour item."""
     url = os.environ.get("THEIA_STAC_URL")
     if not url:
-        QgsApplication.exit(0)
+        dsmopt_running()
         return
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
-    from qgis.PyQt.QtCore import QDate, Qt
+    from qgis.PyQt.QtCore import QDate
 
     from theia_plugin.core.catalogue.connections import Connection
 
@@ -110,9 +118,110 @@ def catalogue():
 
     def grab():
         dock.view.selectRow(1)
-        QTimer.singleShot(2500, lambda: (grab_screen("catalogue-dock.png"), QgsApplication.exit(0)))
+        QTimer.singleShot(2500, lambda: (grab_screen("catalogue-dock.png"), dsmopt_running()))
 
     when(lambda: dock.collections_list.count() > 0, search)
+
+
+# -- DSM-OPT: a running job in the dock, then its results on the map -------------------------
+DSMOPT = {}
+
+
+def later(condition, then, limit=120.0):
+    """Call ``then`` once ``condition()`` holds (checked every 200 ms; gives up after limit)."""
+    deadline = time.monotonic() + limit
+
+    def check():
+        if condition():
+            then()
+        elif time.monotonic() > deadline:
+            dock = DSMOPT.get("dock")
+            said = dock.message_label.text() if dock is not None else ""
+            if dock is not None and dock.model.rows:
+                row = dock.model.rows[0]
+                said += f" {row.job.describe()} {row.last_error} polling={row.polling}"
+            print(f"screenshots: gave up waiting for {then.__name__} ({said})", file=sys.stderr)
+            finish()
+        else:
+            QTimer.singleShot(200, check)
+
+    QTimer.singleShot(200, check)
+
+
+def dsmopt_running():
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from tests.servers.dsmopt import products
+    from tests.servers.dsmopt.service import DsmOptService
+    from theia_plugin.ui import dsmopt_dock
+
+    dsmopt_dock.default_store_path().unlink(missing_ok=True)  # no jobs of earlier runs
+    service = DSMOPT["service"] = DsmOptService(stage_seconds=3.0).start()
+    plugin = qgis.utils.plugins["theia_plugin"]
+    iface.mainWindow().setGeometry(0, 0, 1400, 900)
+    iface.newProject(False)
+    layers_panel = iface.mainWindow().findChild(QDockWidget, "Layers")
+    if layers_panel is not None:
+        iface.mainWindow().resizeDocks([layers_panel], [300], Qt.Orientation.Horizontal)
+    plugin.toggle_dsmopt_dock()
+    dock = DSMOPT["dock"] = plugin.dsmopt_dock
+    dock.setFloating(False)
+    iface.mainWindow().resizeDocks([dock], [640], Qt.Orientation.Horizontal)
+    dock.url_edit.setText(service.ogc_url)
+    dock.connect_server()
+    dock.name_edit.setText("Pic de Bugatet (tri-stereo)")
+    dock.set_images(
+        [("PHR1A_202307101052_F", 7.2), ("PHR1A_202307101053_N", 0.4),
+         ("PHR1B_202307101053_B", -6.1)]
+    )  # fmt: skip
+    xmin, ymin, xmax, ymax = products.bbox()
+    dock.set_roi(QgsRectangle(xmin, ymin, xmax, ymax), QgsCoordinateReferenceSystem("EPSG:2154"))
+
+    def submit():
+        dock.submit()
+        later(lambda: dock.model.rows and (dock.model.rows[0].job.stage_index or 0) >= 4, shoot)
+
+    def shoot():
+        dock.select_job(dock.model.rows[0].job.job_id)
+        grab_main_window("dsmopt-dock-running.png")
+        service.stage_seconds = 0.2  # now run to the end
+        dock.refresh_now()
+        later(lambda: dock.model.rows[0].job.status == "successful", dsmopt_results)
+
+    later(lambda: "Connected" in dock.message_label.text(), submit)
+
+
+def dsmopt_results():
+    dock = DSMOPT["dock"]
+    dock.select_job(dock.model.rows[0].job.job_id)
+    dock.load_results_selected()
+
+    def zoom():
+        from qgis.core import QgsProject
+
+        group = QgsProject.instance().layerTreeRoot().children()[0]
+        layers = [node.layer() for node in group.findLayers()]
+        for node in group.findLayers():  # the coloured hillshade; the others stay listed
+            node.setItemVisibilityChecked(node.layer().name().startswith("B2"))
+        canvas = iface.mapCanvas()
+        canvas.setDestinationCrs(layers[0].crs())
+        canvas.setExtent(layers[0].extent().buffered(200))
+        canvas.refresh()
+        QTimer.singleShot(4000, lambda: (grab_main_window("dsmopt-results.png"), finish()))
+
+    later(lambda: dock.licence_text, zoom)
+
+
+def finish():
+    dock = DSMOPT.get("dock")
+    if dock is not None:
+        dock.close_down()
+    service = DSMOPT.get("service")
+    if service is not None:
+        service.stop()
+    QTimer.singleShot(300, lambda: QgsApplication.exit(0))
 
 
 QTimer.singleShot(2000, show_menu)

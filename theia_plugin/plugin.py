@@ -43,6 +43,7 @@ class TheiaPlugin:
         self.actions: list[QAction] = []
         self.catalogue_dock: CatalogueDock | None = None
         self.catalogue_action: QAction | None = None
+        self.dsmopt_dock = None
         self._log_handler = None
         self.translator = self._install_translator(user_locale())
 
@@ -89,13 +90,13 @@ class TheiaPlugin:
         self.catalogue_action.setObjectName("mTheiaCatalogueAction")
         self.catalogue_action.setCheckable(True)
 
-        settings_action = self._add_action(
-            QgsApplication.getThemeIcon("/mActionOptions.svg"),
-            tr("Settings…"),
-            self.open_settings,
-            in_toolbar=False,
+        dsmopt_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionShowRasterCalculator.svg"),
+            tr("DSM-OPT jobs…"),
+            self.toggle_dsmopt_dock,
+            in_toolbar=True,
         )
-        settings_action.setObjectName("mTheiaSettingsAction")
+        dsmopt_action.setObjectName("mTheiaDsmOptAction")
         connections_action = self._add_action(
             QgsApplication.getThemeIcon("/mActionAddLayer.svg"),
             tr("Connections…"),
@@ -103,6 +104,13 @@ class TheiaPlugin:
             in_toolbar=False,
         )
         connections_action.setObjectName("mTheiaConnectionsAction")
+        settings_action = self._add_action(
+            QgsApplication.getThemeIcon("/mActionOptions.svg"),
+            tr("Settings…"),
+            self.open_settings,
+            in_toolbar=False,
+        )
+        settings_action.setObjectName("mTheiaSettingsAction")
         help_action = self._add_action(icon, tr("Help"), self.open_help, in_toolbar=True)
         help_action.setObjectName("mTheiaHelpAction")
 
@@ -142,6 +150,7 @@ class TheiaPlugin:
             self.catalogue_dock.deleteLater()
             self.catalogue_dock = None
         self.catalogue_action = None
+        self._unload_dsmopt_dock()
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -194,6 +203,26 @@ class TheiaPlugin:
     def _catalogue_visibility(self, visible: bool) -> None:
         if self.catalogue_action is not None:
             self.catalogue_action.setChecked(visible)
+
+    def toggle_dsmopt_dock(self) -> None:
+        """Show the DSM-OPT jobs dock (created on first use: it resumes the stored jobs)."""
+        if self.dsmopt_dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from theia_plugin.ui.dsmopt_dock import DsmOptDock
+
+            self.dsmopt_dock = DsmOptDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dsmopt_dock)
+        self.dsmopt_dock.show()
+        self.dsmopt_dock.setUserVisible(True)
+        self.dsmopt_dock.raise_()
+
+    def _unload_dsmopt_dock(self) -> None:
+        if self.dsmopt_dock is not None:
+            self.dsmopt_dock.close_down()
+            self.iface.removeDockWidget(self.dsmopt_dock)
+            self.dsmopt_dock.deleteLater()
+            self.dsmopt_dock = None
 
     def open_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)

@@ -59,8 +59,9 @@ def assert_loaded(iface) -> None:
     assert len(theia_menus) == 1
     assert [a.objectName() for a in theia_menus[0].actions()] == [
         "mTheiaCatalogueAction",
-        "mTheiaSettingsAction",
+        "mTheiaDsmOptAction",
         "mTheiaConnectionsAction",
+        "mTheiaSettingsAction",
         "mTheiaHelpAction",
     ]
     assert theia_browser_providers() == 1
@@ -150,3 +151,20 @@ def test_classfactory_exposes_processing_before_gui(plugin_host):
     finally:
         plugin.unload()
     assert QgsApplication.processingRegistry().providerById("theia") is None
+
+
+def test_dsmopt_dock_opens_and_goes_away_on_unload(plugin_host, tmp_path, monkeypatch):
+    import theia_plugin.ui.dsmopt_dock as dsmopt_dock
+
+    monkeypatch.setattr(dsmopt_dock, "default_store_path", lambda: tmp_path / "jobs.sqlite")
+    iface = plugin_host
+    qgis.utils.loadPlugin(PLUGIN)
+    qgis.utils.startPlugin(PLUGIN)
+    plugin = qgis.utils.plugins[PLUGIN]
+    action = next(a for a in plugin.actions if a.objectName() == "mTheiaDsmOptAction")
+    action.trigger()
+    action.trigger()  # a second time shows the same dock
+    docks = [o for o in theia_objects(iface.mainWindow()) if o.objectName() == "mTheiaDsmOptDock"]
+    assert len(docks) == 1 and docks[0].timer.isActive()
+    qgis.utils.unloadPlugin(PLUGIN)
+    assert_unloaded(iface)

@@ -15,7 +15,10 @@ Routes (``base`` = :attr:`DsmOptService.url`):
 - GDM (API base ``/gdm/api``): ``process`` (GET list, POST save), ``process/status``,
   ``process/{id}``, ``process/{id}/status``, ``POST process/{id}/{evaluate|start|dismiss|
   duplicate|purge}``;
-- files: ``/files/{id}/{name}`` (Range), ``/tiles/{id}/{code}/{z}/{x}/{y}.png``.
+- files: ``/files/{id}/{name}`` (Range), ``/tiles/{id}/{code}/{z}/{x}/{y}.png``;
+- WMS: a finished job's layers (named by code) through ``qgis_mapserver``
+  (:mod:`.wms`), linked from the OGC results (``rel: wms``, ``layers``); off with
+  :attr:`publish_wms` = False.
 
 Failures on demand: :attr:`fail_at_stage` (next started job fails in that stage),
 :attr:`credit` (quota), invalid parameters (400), :meth:`add_fault` (an HTTP status, a
@@ -44,6 +47,7 @@ from typing import Any
 from tests.servers.http_server import LocalHttpServer, RecordedRequest, _Handler, _Server
 
 from . import products
+from .wms import WmsPublisher
 
 __all__ = ["STAGES", "DsmOptService", "ServiceJob"]
 
@@ -94,6 +98,7 @@ NATIVE_TO_OGC = {
 }
 COG_TYPE = "image/tiff; application=geotiff; profile=cloud-optimized"
 ZOOM_FACTORS = (1, 2, 4, 8)
+WMS_TYPE = "application/vnd.ogc.wms_xml"
 
 
 def iso(timestamp: float | None) -> str | None:
@@ -127,6 +132,7 @@ class ServiceJob:
     message: str = ""
     deleted: bool = False  # dismissed through OGC DELETE: the job is gone
     previews: dict[str, products.Preview] | None = None
+    wms_url: str | None = None
 
     def elapsed(self) -> float:
         if self.run_since is None:
@@ -178,7 +184,8 @@ class DsmOptService:
     ``stage_seconds``, ``queue_seconds``, ``gate_on_poll``, ``credit`` (CPU s),
     ``purge_days``, ``fail_at_stage`` (1-based, for the next started job),
     ``credentials`` (None, or dict with ``user``/``password``/``api_key``),
-    ``gone_status`` (404 or 410 for a dismissed OGC job), ``ogc_id_member`` (``jobID`` for
+    ``gone_status`` (404 or 410 for a dismissed OGC job), ``response_delay`` (seconds before
+    every API answer: a slow server), ``ogc_id_member`` (``jobID`` for
     1.0, ``id`` for the 2.0 draft).
     """
 
@@ -187,6 +194,7 @@ class DsmOptService:
         self._own_folder = folder is None
         self.folder = Path(folder or tempfile.mkdtemp(prefix="dsmopt-service-"))
         self.http = _Listener()
+        self.wms = WmsPublisher(self.folder)
         self.lock = threading.RLock()
         self.http.add_route("/ogc", self._safe(self._ogc))
         self.http.add_route("/gdm/api", self._safe(self._gdm))
@@ -202,6 +210,7 @@ class DsmOptService:
 
     def stop(self) -> None:
         self.http.stop()
+        self.wms.stop()
         if self._own_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -251,6 +260,8 @@ class DsmOptService:
             self.credentials: dict[str, str] | None = None
             self.gone_status = 404
             self.ogc_id_member = "jobID"
+            self.publish_wms = True
+            self.response_delay = 0.0
             self.down = False
         self.http.reset()
 
@@ -292,6 +303,8 @@ class DsmOptService:
         if self.down:  # connections opened before the outage break too
             h.reset_connection()
             return False
+        if self.response_delay:  # a slow server (outside the lock: others are served)
+            time.sleep(self.response_delay)
         fault = self._fault_for(r)
         if fault is not None:
             if fault.action == "reset":
@@ -451,6 +464,8 @@ class DsmOptService:
     def _succeed(self, job: ServiceJob) -> None:
         job.freeze()
         job.previews = products.write_products(self.folder / job.id, job.seed)
+        if self.publish_wms:
+            job.wms_url = self.wms.publish(self.folder / job.id)
         job.stage = len(STAGES)
         job.progress = 100.0
         job.native = "TERMINATED"
@@ -578,6 +593,21 @@ class DsmOptService:
                     "schema": {"type": "string", "enum": ["Paysage forestier", "Montagne"]},
                     "minOccurs": 0,
                 },
+                "outputCrs": _opt("Output CRS", "string", default="EPSG:2154"),
+                "orthoImages": _opt("Individual ortho-images", "boolean", default=True),
+                "orthoMosaic": _opt("Ortho-mosaic", "boolean", default=False),
+                "pointCloud": _opt("Point cloud", "boolean", default=False),
+                "coregistration": _opt("DSM coregistration", "boolean", default=False),
+                "waterMask": _opt("Water masking", "boolean", default=False),
+                "SzW": _opt("Correlation window (SzW)", "integer", enum=[2, 3], default=2),
+                "Regul": _opt(
+                    "Regularization (Regul)", "number", minimum=0, maximum=1, default=0.025
+                ),
+                "ZInc": _opt("Z uncertainty (ZInc)", "number", minimum=0, default=0.1),
+                "ZPas": _opt("Precision threshold (ZPas)", "number", minimum=0, default=0.4),
+                "DefCor": _opt(
+                    "Decorrelation threshold (DefCor)", "number", minimum=0, maximum=1, default=0.2
+                ),
             },
             "outputs": {
                 code: {"title": title, "schema": {"type": "string", "contentMediaType": COG_TYPE}}
@@ -639,6 +669,9 @@ class DsmOptService:
             "status": status,
             "message": message,
             "progress": round(job.progress),
+            "cost": job.cost,  # optional members (not in the standard)
+            "credit": self.credit,
+            "purgeDate": iso(job.purge_date),
             "created": iso(job.created),
             "started": iso(job.started),
             "finished": iso(job.finished),
@@ -669,6 +702,10 @@ class DsmOptService:
                     },
                 ],
             }
+            if job.wms_url:
+                outputs[code]["links"].append(
+                    {"rel": "wms", "href": job.wms_url, "type": WMS_TYPE, "layers": code}
+                )
         outputs["archive"] = {"href": f"{files}/archive.zip", "type": "application/zip"}
         return outputs
 
@@ -746,8 +783,10 @@ class DsmOptService:
                     return
             elif action == "dismiss":
                 self.advance(job)
-                if job.native in ("TERMINATED", "PURGED", "FAILED", "CANCELED"):
-                    job.deleted = True  # a finished job is removed from the list
+                if job.native in (
+                    "TERMINATED", "PURGED", "FAILED", "CANCELED", "SAVED", "EVALUATED",
+                ):  # fmt: skip
+                    job.deleted = True  # a finished (or never started) job leaves the list
                 self.cancel(job)
             elif action == "purge":
                 self.advance(job)
@@ -876,6 +915,11 @@ class DsmOptService:
             return
         z, x, y = (int(match.group(i)) for i in (3, 4, 5))
         h.send_body(200, products.render_tile(display, z, x, y), content_type="image/png")
+
+
+def _opt(title: str, kind: str, **schema: Any) -> dict[str, Any]:
+    """An optional input of the process description."""
+    return {"title": title, "schema": {"type": kind, **schema}, "minOccurs": 0}
 
 
 def _serve_file(h: _Handler, r: RecordedRequest, path: Path) -> None:

@@ -159,6 +159,29 @@ def test_results_are_real_georeferenced_layers(
         assert rendered.shape == (4, 256, 256)
         assert (rendered[3] > 0).any()  # the DSM covers part of the tile
 
+        # and through WMS (qgis_mapserver): a GetMap of the layer has real pixels
+        assert dsm.wms_url and dsm.wms_layers == "A3"
+        xmin, ymin, xmax, ymax = products.bbox()
+        getmap = client.get(
+            dsm.wms_url,
+            params={
+                "SERVICE": "WMS",
+                "VERSION": "1.3.0",
+                "REQUEST": "GetMap",
+                "LAYERS": dsm.wms_layers,
+                "STYLES": "",
+                "CRS": "EPSG:2154",
+                "BBOX": f"{xmin},{ymin},{xmax},{ymax}",
+                "WIDTH": "64",
+                "HEIGHT": "64",
+                "FORMAT": "image/png",
+            },
+        )
+        png.write_bytes(getmap.content)
+        rendered = gdal.Open(str(png)).ReadAsArray()
+        assert rendered.shape[1:] == (64, 64)
+        assert rendered[:3].std() > 5  # a hillshaded terrain, not a blank image
+
 
 def _tile_of(corners: dict, zoom: int) -> dict[str, int]:
     import math

@@ -79,6 +79,26 @@ class GdmBackend(JobBackend):
         answer = self._post(job_id, "evaluate", feedback)
         return _float(answer.get("cost")), _float(answer.get("quota", answer.get("credit")))
 
+    def estimate(
+        self, inputs: Mapping[str, Any], name: str = "", feedback: Feedback | None = None
+    ) -> tuple[float | None, ...]:
+        """``(cost, credit)`` of a job with ``inputs``, without running it (the job is saved,
+        evaluated and dismissed)."""
+        response = self.client.post(
+            f"{self.url}/process",
+            json={"name": name, "serviceName": self.service_name, "parameters": dict(inputs)},
+            headers={"Accept": "application/json"},
+            feedback=feedback,
+            raise_for_status=False,
+        )
+        if response.status >= 400:
+            raise self._refusal(response)
+        job_id = str(_dict(response.json(), "job record").get("id"))
+        try:
+            return self.evaluate(job_id, feedback=feedback)
+        finally:
+            self._post(job_id, "dismiss", feedback)
+
     def start(self, job_id: str, feedback: Feedback | None = None) -> Job:
         return parse_record(self._post(job_id, "start", feedback), self.url)
 
@@ -169,6 +189,9 @@ def parse_record(record: Mapping[str, Any], server_url: str, job_id: str = "") -
     job.purge_date = record.get("datePurge")
     job.cost = _float(record.get("cost"))
     job.credit = _float(record.get("quota"))
+    feature = record.get("feature") if isinstance(record.get("feature"), dict) else {}
+    parameters = (feature.get("properties") or {}).get("parameters")
+    job.inputs = dict(parameters) if isinstance(parameters, dict) else {}
     return job
 
 

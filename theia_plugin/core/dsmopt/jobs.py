@@ -11,10 +11,17 @@ from theia_plugin.net import HttpClient, create_client
 from theia_plugin.net.base import Feedback, is_canceled
 
 from .backend import JobBackend, new_submission_key, open_backend
-from .model import DsmOptError, Job
+from .model import DsmOptError, Job, QuotaExceededError
 from .store import JobStore, StoredJob
 
-__all__ = ["backend_for", "resume_jobs", "submit_job"]
+__all__ = [
+    "backend_for",
+    "current_credit",
+    "duplicate_job",
+    "purge_job",
+    "resume_jobs",
+    "submit_job",
+]
 
 ClientFactory = Callable[[Any], HttpClient]
 
@@ -39,7 +46,9 @@ def submit_job(
     """
     key = submission_key or new_submission_key()
     if store is None:
-        return backend.submit(inputs, name=name, submission_key=key, feedback=feedback)
+        job = backend.submit(inputs, name=name, submission_key=key, feedback=feedback)
+        job.inputs = dict(inputs)
+        return job
     existing = store.claim(key, backend.url, backend.kind, authcfg)
     if existing is not None:
         return _await_first(store, existing, pending_wait, feedback)
@@ -48,8 +57,65 @@ def submit_job(
     except BaseException:
         store.release(key)
         raise
+    job.inputs = dict(inputs)
     store.attach(key, job)
     return job
+
+
+def duplicate_job(
+    backend: JobBackend,
+    job: Job,
+    *,
+    store: JobStore | None = None,
+    authcfg: str | None = None,
+    feedback: Feedback | None = None,
+) -> Job:
+    """Run ``job`` again: the GDM ``duplicate`` action (then evaluate and start), or a new
+    submission of the inputs it was submitted with."""
+    from .gdm import GdmBackend
+
+    name = tr("{name} (copy)").format(name=job.name) if job.name else ""
+    if isinstance(backend, GdmBackend):
+        copy = backend.duplicate(job.job_id, feedback=feedback)
+        cost, credit = backend.evaluate(copy.job_id, feedback=feedback)
+        if cost is not None and credit is not None and cost > credit:
+            raise QuotaExceededError(cost, credit)
+        new = backend.start(copy.job_id, feedback=feedback)
+        new.inputs = dict(job.inputs)
+        if store is not None:
+            store.add(new, authcfg)
+        return new
+    if not job.inputs:
+        raise DsmOptError(
+            tr("The inputs of job {id} are not known here: it cannot be duplicated").format(
+                id=job.job_id
+            )
+        )
+    return submit_job(
+        backend, job.inputs, name=name, store=store, authcfg=authcfg, feedback=feedback
+    )
+
+
+def purge_job(backend: JobBackend, job: Job, feedback: Feedback | None = None) -> Job:
+    """Delete a finished job's results on the server: GDM ``purge``, OGC dismiss."""
+    from .gdm import GdmBackend
+
+    if isinstance(backend, GdmBackend):
+        purged = backend.purge(job.job_id, feedback=feedback)
+    else:
+        purged = backend.dismiss(job.job_id, feedback=feedback)
+        purged.purged = True
+    purged.inputs = dict(job.inputs)
+    purged.name = purged.name or job.name
+    return purged
+
+
+def current_credit(backend: JobBackend, feedback: Feedback | None = None) -> float | None:
+    """The remaining credit (CPU s) the server reports with its jobs, None when unknown."""
+    for job in reversed(backend.list_jobs(feedback=feedback)):
+        if job.credit is not None:
+            return job.credit
+    return None
 
 
 def _await_first(

@@ -144,6 +144,7 @@ class Job:
     purged: bool = False
     gone: bool = False  # the server no longer knows the job (404/410 after dismiss)
     links: list[dict[str, Any]] = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)  # what was submitted (to duplicate)
 
     @property
     def terminal(self) -> bool:
@@ -190,13 +191,16 @@ class Job:
 class ResultLayer:
     """One published result layer (A1, A3, B2, B4, C1, C2…) and where to read it.
 
-    ``preview_corners`` maps ``"TL"/"TR"/"BR"/"BL"`` to ``(x, y)`` in ``preview_crs``.
+    ``preview_corners`` maps ``"TL"/"TR"/"BR"/"BL"`` to ``(x, y)`` in ``preview_crs``;
+    ``wms_url`` is a WMS endpoint serving the layer under the name ``wms_layers``.
     """
 
     code: str
     title: str = ""
     cog_url: str | None = None
     xyz_url: str | None = None
+    wms_url: str | None = None
+    wms_layers: str | None = None
     preview_url: str | None = None
     preview_corners: dict[str, tuple[float, float]] | None = None
     preview_crs: str = "EPSG:4326"

@@ -21,12 +21,14 @@ from theia_plugin.net.base import Feedback
 from .backend import IDEMPOTENCY_HEADER, JobBackend, _float
 from .model import (
     CREATED,
+    STAGES,
     SUCCESSFUL,
     Job,
     JobGoneError,
     JobResults,
     ResultLayer,
     ResultsPurgedError,
+    Stage,
     stage_from_text,
 )
 
@@ -93,7 +95,7 @@ class OgcProcessesBackend(JobBackend):
             job.job_id = str(job_id)
         else:
             job = self._new_job(str(job_id))
-        job.name = job.name or name
+        job.name = name or job.name  # statusInfo names the process, not the job
         return job
 
     def status(self, job_id: str, feedback: Feedback | None = None) -> Job:
@@ -159,13 +161,15 @@ def parse_status_info(info: Mapping[str, Any], server_url: str, job_id: str = ""
     job.set_stage(stage_from_text(job.message))
     if job.status == SUCCESSFUL and job.progress is None:
         job.progress = 100.0
+    if job.status == SUCCESSFUL and job.stage is None:  # a finished job went through all
+        job.set_stage(Stage(len(STAGES), len(STAGES), STAGES[-1]))
     return job
 
 
 def parse_results(job_id: str, document: Mapping[str, Any]) -> JobResults:
     """Result layers from a results document: each output is a link (``href``) or a list of
-    links; a layer's ``links`` may add ``tiles`` (XYZ template) and ``preview`` (PNG with
-    ``bounds``)."""
+    links; a layer's ``links`` may add ``tiles`` (XYZ template), ``wms`` (endpoint and
+    ``layers``) and ``preview`` (PNG with ``bounds``)."""
     results = JobResults(job_id=job_id)
     for output_id, value in document.items():
         links = value if isinstance(value, list) else [value]
@@ -185,6 +189,9 @@ def parse_results(job_id: str, document: Mapping[str, Any]) -> JobResults:
             rel = str(link.get("rel") or "")
             if rel in ("tiles", "xyz") or "{z}" in str(href):
                 layer.xyz_url = href
+            elif rel == "wms" or "wms" in kind.lower():
+                layer.wms_url = href
+                layer.wms_layers = str(link.get("layers") or layer.code)
             elif rel == "preview" or kind == "image/png":
                 layer.preview_url = href
                 layer.preview_corners = _corners(link.get("bounds"))
