@@ -8,7 +8,9 @@
    and render both, styled as the plugin styles them, with their legends;
 5. the catalogue demo (scripts/demo_catalogue.py): a search of the local Theia-like STAC API,
    a signed COG streamed from the private asset server, a WMS layer from qgis_mapserver;
-6. the snow demo (scripts/demo_snow.py): detection over a generated hydrological year, the
+6. the DSM-OPT demo (scripts/demo_dsmopt.py): a job submitted to the local DSM-OPT service,
+   followed to completion, its results loaded as XYZ and WMS layers and rendered;
+7. the snow demo (scripts/demo_snow.py): detection over a generated hydrological year, the
    annual synthesis, SCD and SMOD maps with calendar-date legends.
 """
 
@@ -116,10 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         step(f"true-colour map: {png}")
         for png in render_indices(product_path, out_dir):
             step(f"index map: {png}")
-        from scripts import demo_catalogue, demo_snow
+        from scripts import demo_catalogue, demo_dsmopt, demo_snow
 
         for name, path in demo_catalogue.run(out_dir).items():
             step(f"catalogue {name.removesuffix('_PNG')}: {path}")
+        for name, path in demo_dsmopt.run(out_dir).items():
+            step(f"{name}: {path}")
 
         for name, path in demo_snow.run(out_dir).items():
             if name.endswith("_PNG") or name == "REPORT":

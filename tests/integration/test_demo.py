@@ -1,5 +1,5 @@
-"""`make demo`'s script runs headless: true colour, NDVI/NDSI, catalogue (signed COG, WMS) and
-snow SCD/SMOD maps."""
+"""`make demo`'s script runs headless: true colour, NDVI/NDSI, catalogue (signed COG, WMS),
+DSM-OPT results (XYZ, WMS) and snow SCD/SMOD maps."""
 
 from __future__ import annotations
 
@@ -68,3 +68,13 @@ def test_demo_renders_true_colour_indices_and_snow_maps(tmp_path):
             for y in range(40, image.height(), 10)
         }
         assert len(colours) > 20, name  # real pixels came through
+    # DSM-OPT: a job's results through XYZ and WMS.
+    for name in ("dsmopt_xyz.png", "dsmopt_wms.png"):
+        image = QImage(str(tmp_path / name))
+        assert not image.isNull(), name
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(0, image.width(), 10)
+            for y in range(40, image.height(), 10)
+        }
+        assert len(colours) > 20, name
