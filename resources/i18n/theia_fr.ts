@@ -9,13 +9,28 @@
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="74" />
+      <location filename="../../theia_plugin/plugin.py" line="79" />
       <source>&amp;Theia</source>
       <translation>&amp;Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="585" />
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="220" />
+      <source>(built-in)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="589" />
       <source>(choose a saved search)</source>
+      <translation>(choisir une recherche enregistrée)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="293" />
+      <source>(none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="694" />
+      <source>(the server keeps no log for this job)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -32,6 +47,11 @@
       <location filename="../../theia_plugin/processing/index_options.py" line="25" />
       <source>1: all clouds except the thinnest, and all shadows</source>
       <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="189" />
+      <source>2 or 3 Pléiades/SPOT stereo images (DINAMIS ids). The signed along-track incidence angle, when known, lets the plugin check the convergence angle.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="26" />
@@ -59,18 +79,24 @@
       <translation>8 : nuages (test multitemporel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="173" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="165" />
       <source>A WMS layer name is needed for {url}</source>
-      <translation type="unfinished" />
+      <translation>Un nom de couche WMS est nécessaire pour {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="199" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="191" />
       <source>A WMTS layer name is needed for {url}</source>
-      <translation type="unfinished" />
+      <translation>Un nom de couche WMTS est nécessaire pour {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/connections.py" line="52" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="103" />
       <source>A catalogue connection needs a name</source>
+      <translation>Une connexion de catalogue doit avoir un nom</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="279" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="301" />
+      <source>A connection named “{name}” already exists</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -79,17 +105,43 @@
       <translation>Une période personnalisée demande une date de début et une date de fin écrites AAAA-MM-JJ (reçu {start!r} et {end!r}).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="200" />
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="74" />
+      <source>A saved search is not valid JSON: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="201" />
       <source>A saved search must be a JSON object</source>
       <translation>Une recherche enregistrée doit être un objet JSON</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="391" />
-      <source>A true-colour composite needs three GDAL rasters (red, green, blue)</source>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="51" />
+      <source>A saved search must be a JSON object with "name" and "request" members</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="122" />
+      <source>A saved search named “{name}” already exists</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="39" />
+      <source>A saved search needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="42" />
+      <source>A saved search needs a search request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="383" />
+      <source>A true-colour composite needs three GDAL rasters (red, green, blue)</source>
+      <translation>Une composition en couleurs naturelles nécessite trois rasters GDAL (rouge, vert, bleu)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="91" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="157" />
       <source>API</source>
       <translation>API</translation>
     </message>
@@ -99,26 +151,36 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="228" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="418" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="221" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="420" />
       <source>Add a STAC API</source>
-      <translation type="unfinished" />
+      <translation>Ajouter une API STAC</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="369" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="362" />
       <source>Add asset</source>
-      <translation type="unfinished" />
+      <translation>Ajouter l'asset</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="371" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="364" />
       <source>Add item as group</source>
+      <translation>Ajouter l'item en groupe</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="915" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="950" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="952" />
+      <source>Add layer</source>
+      <translation>Ajouter une couche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="184" />
+      <source>Add…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="911" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="946" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="948" />
-      <source>Add layer</source>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="848" />
+      <source>All checks passed</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -174,15 +236,20 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="126" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="269" />
-      <source>Area</source>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="809" />
+      <source>Archive saved to {path}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="164" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="131" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="262" />
+      <source>Area</source>
+      <translation>Emprise</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="169" />
       <source>Asset URLs</source>
-      <translation type="unfinished" />
+      <translation>URL des assets</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="124" />
@@ -190,19 +257,19 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Clés ou rôles des fichiers (vide : fichiers de données)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="153" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="158" />
       <source>Asset keys to list (comma-separated; empty: main assets)</source>
-      <translation type="unfinished" />
+      <translation>Clés des assets à lister (séparées par des virgules ; vide : assets principaux)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="316" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="308" />
       <source>Asset “{key}” of {item} ({type}) cannot be shown as a map layer</source>
-      <translation type="unfinished" />
+      <translation>L'asset « {key} » de {item} ({type}) ne peut pas être affiché comme couche cartographique</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="311" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="303" />
       <source>Asset “{key}” of {item} is a zip archive: download it first</source>
-      <translation type="unfinished" />
+      <translation>L'asset « {key} » de {item} est une archive zip : téléchargez-le d'abord</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -210,9 +277,11 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>août</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="119" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="124" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="128" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="106" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
       <source>Authentication</source>
       <translation>Authentification</translation>
     </message>
@@ -247,19 +316,19 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Bandes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="266" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="267" />
       <source>Bounding box latitudes must be between -90 and 90 (south {south}, north {north})</source>
       <translation>Les latitudes de l'emprise doivent être comprises entre -90 et 90 (sud {south}, nord {north})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="261" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="262" />
       <source>Bounding box longitudes must be between -180 and 180 (west {west}, east {east})</source>
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="245" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
       <source>CES themes</source>
-      <translation type="unfinished" />
+      <translation>Thèmes des CES</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="69" />
@@ -282,8 +351,14 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="309" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="253" />
       <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_tasks.py" line="47" />
+      <source>Cancelled</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -295,19 +370,24 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulé par l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="399" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="724" />
+      <source>Cancelling DSM-OPT job {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="391" />
       <source>Cannot build the true-colour composite of {name}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossible de construire la composition en couleurs naturelles de {name} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="492" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="496" />
       <source>Cannot list the collections of {url}</source>
-      <translation type="unfinished" />
+      <translation>Impossible de lister les collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="986" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="990" />
       <source>Cannot load {item}</source>
-      <translation type="unfinished" />
+      <translation>Impossible de charger {item}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="90" />
@@ -315,31 +395,31 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Impossible de lire le fichier des thèmes des CES {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="373" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="365" />
       <source>Cannot read the zip archive {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossible de lire l'archive zip {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="81" />
-      <location filename="../../theia_plugin/processing/catalogue.py" line="92" />
+      <location filename="../../theia_plugin/plugin.py" line="86" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="97" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="57" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="231" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="224" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="111" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="116" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="88" />
       <source>Catalogue URL</source>
       <translation>URL du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="424" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="426" />
       <source>Catalogue connection</source>
-      <translation type="unfinished" />
+      <translation>Connexion de catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="115" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="120" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="84" />
       <source>Catalogue kind</source>
       <translation>Type de catalogue</translation>
@@ -434,9 +514,9 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="282" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="275" />
       <source>Cloud cover at most</source>
-      <translation type="unfinished" />
+      <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="65" />
@@ -456,17 +536,17 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     <message>
       <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
       <source>Collection</source>
-      <translation type="unfinished" />
+      <translation>Collection</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="250" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="243" />
       <source>Collections</source>
-      <translation type="unfinished" />
+      <translation>Collections</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="123" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="128" />
       <source>Collections (comma-separated ids)</source>
-      <translation type="unfinished" />
+      <translation>Collections (identifiants séparés par des virgules)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="97" />
@@ -555,14 +635,44 @@ Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −1
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="373" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="153" />
+      <source>Connect</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
+      <source>Connected; form from {source}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="488" />
+      <source>Connecting to DSM-OPT</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="142" />
+      <source>Connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/plugin.py" line="102" />
+      <source>Connections…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="366" />
       <source>Copy URL</source>
+      <translation>Copier l'URL</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="25" />
+      <source>Cost (CPU s)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/toolbelt/footprints.py" line="158" />
       <source>Could not add footprints to {layer}</source>
-      <translation type="unfinished" />
+      <translation>Impossible d'ajouter les emprises à {layer}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="236" />
@@ -588,6 +698,21 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/core/catalogue/signing.py" line="213" />
       <source>Credentials refused by the signing service {service}: expected an API key (access-key / secret-key, e.g. an “API Header” authentication configuration) or a bearer token</source>
       <translation>Identifiants refusés par le service de signature {service} : une clé d'API (access-key / secret-key, par ex. une configuration d'authentification « API Header ») ou un jeton bearer est attendu</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="125" />
+      <source>Credit: the estimated cost ({cost:.0f} CPU s) exceeds your remaining credit ({credit:.0f} CPU s); reduce the region of interest or raise the resolution factor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="155" />
+      <source>Credit: unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
+      <source>Credit: {credit}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="522" />
@@ -620,24 +745,59 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Facteur de résolution du MNS (ZoomF)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="261" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="778" />
+      <source>DSM-OPT</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="685" />
+      <source>DSM-OPT job {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="265" />
       <source>DSM-OPT job {id} failed</source>
       <translation>La tâche DSM-OPT {id} a échoué</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="257" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="261" />
       <source>DSM-OPT job {id} failed at stage {stage}</source>
       <translation>La tâche DSM-OPT {id} a échoué à l'étape {stage}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="273" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="277" />
       <source>DSM-OPT job {id} no longer exists on the server (HTTP {status})</source>
       <translation>La tâche DSM-OPT {id} n'existe plus sur le serveur (HTTP {status})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="629" />
+      <source>DSM-OPT job {id} status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="113" />
+      <source>DSM-OPT jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/plugin.py" line="95" />
+      <source>DSM-OPT jobs…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/sources.py" line="49" />
+      <source>DSM-OPT products (ForM@Ter / THEIA / DINAMIS, A2S computing centre) are licensed {licence} (Creative Commons Attribution-NonCommercial 4.0): credit the service, no commercial use.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="417" />
       <source>DSM-OPT products are licensed {licence}</source>
       <translation>Les produits DSM-OPT sont sous licence {licence}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="85" />
+      <source>DSM-OPT result layer {code} ({title}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="85" />
@@ -648,6 +808,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/processing/dsmopt.py" line="120" />
       <source>DSM-OPT server: an http(s) address expected, got “{url}”</source>
       <translation>Serveur DSM-OPT : une adresse http(s) est attendue, reçu « {url} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="770" />
+      <source>DSM-OPT {name}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="546" />
@@ -666,9 +831,9 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="252" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="245" />
       <source>Dates</source>
-      <translation type="unfinished" />
+      <translation>Dates</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -679,6 +844,11 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <location filename="../../theia_plugin/ui/options_page.py" line="67" />
       <source>Default download folder</source>
       <translation>Dossier de téléchargement par défaut</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="750" />
+      <source>Delete the results of job {id} on the server?</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="70" />
@@ -713,6 +883,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Domaine</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
+      <source>Download archive</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="54" />
       <source>Download catalogue assets</source>
       <translation>Télécharger des fichiers du catalogue</translation>
@@ -726,6 +901,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="133" />
       <source>Downloaded files</source>
       <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="804" />
+      <source>Downloading the results of {id}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="63" />
@@ -745,15 +925,45 @@ Fichiers : clés ou rôles des fichiers (par ex. B04, CLM_R1, data) ; vide : les
 Authentification : les téléchargements GEODES demandent une clé d'API : choisissez une configuration « API Header » avec l'en-tête X-API-Key. Un item qui ne peut pas être téléchargé (par ex. un produit hors ligne) est signalé et les autres continuent.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
+      <source>Duplicate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/l2b_files.py" line="190" />
       <source>Duplicated date: {files} are snow products of the same acquisition ({acquired}); keep only one of them.</source>
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="127" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="737" />
+      <source>Duplicating DSM-OPT job {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="185" />
+      <source>Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
       <source>End date</source>
       <translation>Date de fin</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="527" />
+      <source>Estimated cost: {cost:.0f} CPU s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="227" />
+      <source>Evaluate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="531" />
+      <source>Evaluating a DSM-OPT job</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="336" />
@@ -769,6 +979,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/processing/snow.py" line="192" />
       <source>Expert bit mask</source>
       <translation>Masque de bits expert</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="220" />
+      <source>Expert parameters (MicMac)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="100" />
@@ -807,6 +1022,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Rechercher des indices spectraux</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="24" />
+      <source>Finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="104" />
       <source>First polling interval (s)</source>
       <translation>Premier intervalle d'interrogation (s)</translation>
@@ -832,14 +1052,19 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Suit une tâche DSM-OPT soumise jusqu'à sa fin, en indiquant son étape et sa progression. L'interrogation du serveur a lieu d'abord toutes les quelques secondes, puis ralentit jusqu'à une fois par minute ; l'algorithme patiente pendant les coupures du réseau. L'annulation arrête l'attente, pas la tâche. Échoue quand la tâche échoue, en nommant l'étape.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="159" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="164" />
       <source>Footprints</source>
-      <translation type="unfinished" />
+      <translation>Emprises</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
       <source>ForM@Ter GDM</source>
       <translation>ForM@Ter GDM</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="148" />
+      <source>ForM@Ter GDM (native)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
@@ -900,6 +1125,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>GDAL n'a pas pu écrire {path}.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="544" />
+      <source>GEODES catalogue: {count} collections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/catalogue/geodes_backend.py" line="123" />
       <source>GEODES sent a search response without a “features” list</source>
       <translation>GEODES a renvoyé une réponse de recherche sans liste « features »</translation>
@@ -910,7 +1140,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>HTTP {status}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="95" />
+      <location filename="../../theia_plugin/plugin.py" line="114" />
       <source>Help</source>
       <translation>Aide</translation>
     </message>
@@ -933,6 +1163,21 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/processing/snow.py" line="496" />
       <source>Hydrological year (the year it starts)</source>
       <translation>Année hydrologique (année où elle commence)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
+      <source>Image id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
+      <source>Incidence (°)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="395" />
+      <source>Incidence angle of {id}: a number of degrees expected, got “{text}”</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="160" />
@@ -964,6 +1209,26 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Indices</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
+      <source>Input images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="104" />
+      <source>Input images: 2 or 3 stereo images expected, {count} given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="99" />
+      <source>Input images: an image id is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="114" />
+      <source>Input images: {ids} given more than once; each image must be distinct</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/indices.py" line="176" />
       <location filename="../../theia_plugin/processing/indices.py" line="282" />
       <location filename="../../theia_plugin/processing/indices_raster.py" line="98" />
@@ -987,9 +1252,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Identifiants d'items (au lieu d'une recherche)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="248" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="240" />
       <source>Item {item} has no asset “{key}” (assets: {keys})</source>
-      <translation type="unfinished" />
+      <translation>L'item {item} n'a pas d'asset « {key} » (assets : {keys})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="134" />
@@ -1016,8 +1281,34 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="212" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="195" />
       <source>Job name</source>
       <translation>Nom de la tâche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="721" />
+      <source>Job {id} cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="801" />
+      <source>Job {id} published no archive</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="734" />
+      <source>Job {id} submitted (a copy)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="568" />
+      <source>Job {id} submitted: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
+      <source>Jobs</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -1030,10 +1321,10 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>juin</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="134" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="237" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="230" />
       <source>Keywords</source>
-      <translation type="unfinished" />
+      <translation>Mots-clés</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="118" />
@@ -1041,12 +1332,13 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>LZW</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="418" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="420" />
       <source>Landing page URL</source>
-      <translation type="unfinished" />
+      <translation>URL de la page d'accueil (landing page)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="196" />
       <source>Landscape preset</source>
       <translation>Préréglage de paysage</translation>
     </message>
@@ -1056,9 +1348,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="882" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="886" />
       <source>Links</source>
-      <translation type="unfinished" />
+      <translation>Liens</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="369" />
@@ -1066,8 +1358,28 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="348" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="341" />
       <source>Load more</source>
+      <translation>Charger la suite</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="256" />
+      <source>Load results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="151" />
+      <source>Loading DSM-OPT results of {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="180" />
+      <source>Loading the DSM-OPT results was cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="252" />
+      <source>Log</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1106,7 +1418,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Masquer les pixels saturés des bandes utilisées (SAT)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="144" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="110" />
       <source>Maximum cloud cover (%)</source>
       <translation>Couverture nuageuse maximale (%)</translation>
@@ -1117,9 +1429,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nombre maximal d'items</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="148" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="153" />
       <source>Maximum number of items</source>
-      <translation type="unfinished" />
+      <translation>Nombre maximal d'items</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="17" />
@@ -1158,7 +1470,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="602" />
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="102" />
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="19" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1173,9 +1487,14 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="292" />
-      <source>Newest first</source>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="166" />
+      <source>New job</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="285" />
+      <source>Newest first</source>
+      <translation>Plus récents d'abord</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/parameters.py" line="138" />
@@ -1203,9 +1522,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Sans données (% de tous les pixels)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="607" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="611" />
       <source>No saved search named “{name}”</source>
-      <translation type="unfinished" />
+      <translation>Aucune recherche enregistrée nommée « {name} »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="85" />
@@ -1243,6 +1562,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Valeur sans données des bandes</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="184" />
+      <source>None of the result layers of job {id} could be opened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="254" />
       <source>None of the {count} items could be downloaded.</source>
       <translation>Aucun des {count} items n'a pu être téléchargé.</translation>
@@ -1259,12 +1583,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nord (1er septembre – 31 août)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="451" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="452" />
       <source>Not a GEODES item: an object with an “id” was expected</source>
       <translation>Ce n'est pas un item GEODES : un objet avec un « id » était attendu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="436" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="437" />
       <source>Not a STAC item: an object with an “id” was expected</source>
       <translation>Ce n'est pas un item STAC : un objet avec un « id » était attendu</translation>
     </message>
@@ -1289,9 +1613,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nombre d'indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="167" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="172" />
       <source>Number of items</source>
-      <translation type="unfinished" />
+      <translation>Nombre d'items</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="542" />
@@ -1300,8 +1624,14 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="147" />
       <source>OGC API - Processes</source>
       <translation>OGC API - Processes</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="145" />
+      <source>OGC API - Processes landing page or GDM API base</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -1309,14 +1639,24 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>oct.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="293" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="286" />
       <source>Oldest first</source>
+      <translation>Plus anciens d'abord</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="127" />
+      <source>Only STAC connections have a signing service</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="287" />
       <source>Open the output files after running the algorithm</source>
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="215" />
+      <source>Output CRS</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="131" />
@@ -1337,6 +1677,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/core/snow/report.py" line="87" />
       <source>Outputs</source>
       <translation>Sorties</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/parameters.py" line="148" />
+      <source>Parameter {key}: {accepted}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="56" />
@@ -1384,6 +1729,11 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Produits</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="22" />
+      <source>Progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="343" />
       <source>Progress (%)</source>
       <translation>Progression (%)</translation>
@@ -1392,6 +1742,26 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
       <source>Proxy, SSL and credentials are the QGIS ones: Settings › Options › Network and Settings › Options › Authentication.</source>
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="255" />
+      <source>Purge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="26" />
+      <source>Purge date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="749" />
+      <source>Purge results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="760" />
+      <source>Purging DSM-OPT job {id}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_raster.py" line="65" />
@@ -1404,7 +1774,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Les redirections de https vers http ne sont pas suivies, car elles exposeraient les données et les identifiants ; vérifiez l'adresse du service ou contactez son exploitant</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="244" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="248" />
       <source>Reduce the region of interest, raise the resolution factor or ask ForM@Ter for more credit.</source>
       <translation>Réduisez la zone d'intérêt, augmentez le facteur de résolution ou demandez plus de crédit à ForM@Ter.</translation>
     </message>
@@ -1429,9 +1799,29 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="201" />
+      <source>Region of interest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="221" />
       <source>Region of interest (xmin,ymin,xmax,ymax in EPSG:2154)</source>
       <translation>Zone d'intérêt (xmin,ymin,xmax,ymax en EPSG:2154)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="173" />
+      <source>Region of interest: an extent with xmin &lt; xmax and ymin &lt; ymax expected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="433" />
+      <source>Region of interest: draw or enter the extent to compute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="191" />
+      <source>Region of interest: not inside the footprint of {ids}; draw it where all the images overlap</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="271" />
@@ -1444,6 +1834,21 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>MNS à distance (DSM-OPT)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="186" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="276" />
+      <source>Remove connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="277" />
+      <source>Remove the connection “{name}”?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
       <source>Request timeout</source>
       <translation>Délai d'attente des requêtes</translation>
@@ -1453,6 +1858,21 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/processing/indices.py" line="277" />
       <source>Resolution</source>
       <translation>Résolution</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/sources.py" line="95" />
+      <source>Result layer {code} has no placed preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="776" />
+      <source>Results loaded. {notice}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="757" />
+      <source>Results of job {id} purged</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="50" />
@@ -1469,6 +1889,11 @@ Products: a folder (every L2A zip or product folder directly inside it) and/or a
 Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient directement) et/ou une liste de zips ou de dossiers de produits, un chemin par ligne ou séparés par des points-virgules. Tous doivent être d'une même tuile (le MNT couvre cette tuile). Un produit qui ne peut pas être traité est signalé et ne laisse aucun fichier ; les autres continuent. Sorties : le dossier de sortie, les fichiers SEB et le nombre de produits en échec.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="526" />
+      <source>STAC API “{title}”: item search supported ({count} conformance classes)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="201" />
       <source>STAC item {item} has no usable acquisition date (datetime: {value}).</source>
       <translation>L'item STAC {item} n'a pas de date d'acquisition utilisable (datetime : {value}).</translation>
@@ -1479,50 +1904,55 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="602" />
       <source>Save search</source>
+      <translation>Enregistrer la recherche</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="790" />
+      <source>Save the results archive</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="309" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
       <source>Saved searches</source>
-      <translation type="unfinished" />
+      <translation>Recherches enregistrées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="305" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="298" />
       <source>Save…</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="313" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="706" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="306" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="710" />
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>Rechercher</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="89" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="94" />
       <source>Search Theia catalogue</source>
-      <translation type="unfinished" />
+      <translation>Rechercher dans le catalogue Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="219" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="224" />
       <source>Search cancelled</source>
-      <translation type="unfinished" />
+      <translation>Recherche annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="752" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="756" />
       <source>Search cancelled ({n} results)</source>
-      <translation type="unfinished" />
+      <translation>Recherche annulée ({n} résultats)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="755" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="759" />
       <source>Search failed</source>
-      <translation type="unfinished" />
+      <translation>Échec de la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="757" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="761" />
       <source>Search of {name} failed</source>
-      <translation type="unfinished" />
+      <translation>La recherche dans {name} a échoué</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="131" />
@@ -1530,9 +1960,9 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Cherchez avec une emprise ou une géométrie, pas les deux</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="98" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="103" />
       <source>Searches a STAC API (the Theia MTD catalogue by default) or CNES GEODES by collections, area, dates, keywords and cloud cover, newest first. Outputs the footprints of the items found (their properties as fields) and a text file with their asset URLs, one per line (the given asset keys, else each item's main assets).</source>
-      <translation type="unfinished" />
+      <translation>Cherche dans une API STAC (par défaut le catalogue MTD de Theia) ou dans GEODES du CNES par collections, emprise, dates, mots-clés et couverture nuageuse, les plus récents d'abord. Produit les emprises des items trouvés (avec leurs propriétés comme champs) et un fichier texte des URL de leurs assets, une par ligne (les clés d'assets données, sinon les assets principaux de chaque item).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="43" />
@@ -1544,9 +1974,9 @@ Outputs: the HTML page, the matching names separated by commas and their number.
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="731" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="735" />
       <source>Searching…</source>
-      <translation type="unfinished" />
+      <translation>Recherche en cours…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="548" />
@@ -1564,6 +1994,17 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>sept.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
+      <source>Server URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="469" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="544" />
+      <source>Server URL: enter the address of the DSM-OPT API</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/dsmopt/poller.py" line="105" />
       <source>Server unreachable, retrying: {error}</source>
       <translation>Serveur injoignable, nouvelle tentative : {error}</translation>
@@ -1579,7 +2020,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Préférences › Options › Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="90" />
+      <location filename="../../theia_plugin/plugin.py" line="109" />
       <source>Settings…</source>
       <translation>Paramètres…</translation>
     </message>
@@ -1587,6 +2028,16 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <location filename="../../theia_plugin/processing/indices.py" line="331" />
       <source>Several indices at once</source>
       <translation>Plusieurs indices à la fois</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="105" />
+      <source>Signing service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/project_resign.py" line="74" />
+      <source>Signing the asset URLs of the project’s layers again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="151" />
@@ -1707,9 +2158,14 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Limite de l'enneigement : fraction minimale de neige parmi les pixels clairs d'une tranche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="294" />
-      <source>Sort</source>
+      <location filename="../../theia_plugin/ui/project_resign.py" line="162" />
+      <source>Some layers of the project could not be signed again: they may not display</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="287" />
+      <source>Sort</source>
+      <translation>Tri</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="509" />
@@ -1741,16 +2197,42 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Indices spectraux</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="127" />
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="21" />
+      <source>Stage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="218" />
+      <source>Standard parameters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
       <source>Start date</source>
       <translation>Date de début</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="23" />
+      <source>Started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="248" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="342" />
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="20" />
       <source>Status</source>
       <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="145" />
+      <source>Stereo geometry: the convergence angle between {a} and {b} is {angle:.1f}°; it must be below {limit:.0f}° (5–15° is ideal)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/checks.py" line="156" />
+      <source>Stereo geometry: the convergence angle is {angle:.1f}°, outside the ideal {low:.0f}–{high:.0f}° (heights will be less precise)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="215" />
@@ -1763,10 +2245,20 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Images stéréo : 2 ou 3 identifiants d'images attendus, reçu {count}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="269" />
+      <source>Stop download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/dsmopt/poller.py" line="155" />
       <location filename="../../theia_plugin/core/dsmopt/poller.py" line="93" />
       <source>Stopped waiting for the DSM-OPT job</source>
       <translation>Attente de la tâche DSM-OPT interrompue</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="229" />
+      <source>Submit</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="194" />
@@ -1788,9 +2280,29 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Tâche DSM-OPT {id} soumise</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="164" />
-      <source>Text files (*.txt)</source>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="576" />
+      <source>Submitting a DSM-OPT job</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="187" />
+      <source>Test</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="63" />
+      <source>Testing connection {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="293" />
+      <source>Testing {url}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue.py" line="169" />
+      <source>Text files (*.txt)</source>
+      <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/themes.py" line="70" />
@@ -1823,7 +2335,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur DSM-OPT a refusé la tâche : {message}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="214" />
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="221" />
       <source>The DSM-OPT server sent an answer that is not a JSON object ({what})</source>
       <translation>Le serveur DSM-OPT a renvoyé une réponse qui n'est pas un objet JSON ({what})</translation>
     </message>
@@ -1836,6 +2348,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/catalogue/stac_backend.py" line="209" />
       <source>The STAC API {url} does not support item search</source>
       <translation>L'API STAC {url} ne permet pas la recherche d'items</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="418" />
+      <source>The answer is not a {service} GetCapabilities document ({error})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="485" />
@@ -1858,20 +2375,30 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La méthode d'authentification « {method} » n'est pas disponible dans ce QGIS</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="258" />
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="255" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="259" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="256" />
       <source>The bounding box must be four numbers: west, south, east, north</source>
       <translation>L'emprise doit être quatre nombres : ouest, sud, est, nord</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="277" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="278" />
       <source>The bounding box south ({south}) must be less than its north ({north})</source>
       <translation>Le sud de l'emprise ({south}) doit être inférieur à son nord ({north})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="271" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="272" />
       <source>The bounding box west ({west}) must be less than its east ({east})</source>
       <translation>L'ouest de l'emprise ({west}) doit être inférieur à son est ({east})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="295" />
+      <source>The built-in connection “{name}” cannot be changed, only its authentication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="311" />
+      <source>The built-in connection “{name}” cannot be removed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="194" />
@@ -1879,9 +2406,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>L'URL du catalogue « {url} » doit commencer par http:// ou https://</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/connections.py" line="56" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="118" />
       <source>The catalogue URL “{url}” of “{name}” must start with http:// or https://</source>
-      <translation type="unfinished" />
+      <translation>L'URL du catalogue « {url} » de « {name} » doit commencer par http:// ou https://</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="212" />
@@ -1889,8 +2416,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="612" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="616" />
       <source>The catalogue {url} of the saved search is not among the connections</source>
+      <translation>Le catalogue {url} de la recherche enregistrée ne fait pas partie des connexions</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="106" />
+      <source>The connection name “{name}” must not contain “/” or “\”</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1920,22 +2452,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le fichier téléchargé est corrompu (somme de contrôle {actual})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="322" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="323" />
       <source>The end date “{value}” is not a date (expected e.g. 2021-06-30)</source>
       <translation>La date de fin « {value} » n'est pas une date (attendu par ex. 2021-06-30)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="238" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="242" />
       <source>The estimated cost of the job ({cost} CPU s) exceeds your remaining credit ({credit} CPU s)</source>
       <translation>Le coût estimé de la tâche ({cost} s CPU) dépasse votre crédit restant ({credit} s CPU)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="338" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="339" />
       <source>The filter on “{name}” must be (operator, value) with an operator among {ops}</source>
       <translation>Le filtre sur « {name} » doit être (opérateur, valeur) avec un opérateur parmi {ops}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="65" />
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="131" />
       <source>The first submission with this key failed; submit the job again</source>
       <translation>La première soumission avec cette clé a échoué ; soumettez à nouveau la tâche</translation>
     </message>
@@ -1948,6 +2480,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/indices/formula.py" line="151" />
       <source>The formula is too long ({length} characters, at most {limit}).</source>
       <translation>La formule est trop longue ({length} caractères, au plus {limit}).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="90" />
+      <source>The inputs of job {id} are not known here: it cannot be duplicated</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/download.py" line="164" />
@@ -2020,34 +2557,54 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La ressource est introuvable</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="287" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="291" />
       <source>The results of DSM-OPT job {id} were purged from the server</source>
       <translation>Les résultats de la tâche DSM-OPT {id} ont été purgés du serveur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="285" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="289" />
       <source>The results of DSM-OPT job {id} were purged from the server on {date}</source>
       <translation>Les résultats de la tâche DSM-OPT {id} ont été purgés du serveur le {date}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/connections.py" line="99" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="191" />
       <source>The saved catalogue connections are not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>Les connexions de catalogue enregistrées ne sont pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/connections.py" line="102" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="194" />
       <source>The saved catalogue connections must be a list of objects</source>
+      <translation>Les connexions de catalogue enregistrées doivent être une liste d'objets</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="58" />
+      <source>The saved search “{name}” is not valid: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="304" />
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="92" />
+      <source>The saved searches file {path} cannot be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="103" />
+      <source>The saved searches file {path} has version {found}; expected {expected}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="98" />
+      <source>The saved searches file {path} must hold {{"version": 1, "searches": [...]}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="305" />
       <source>The search geometry must be a GeoJSON {types} with coordinates</source>
       <translation>La géométrie de recherche doit être un {types} GeoJSON avec des coordonnées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="222" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="227" />
       <source>The search of {url} failed: {error}</source>
-      <translation type="unfinished" />
+      <translation>La recherche dans {url} a échoué : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="265" />
@@ -2055,9 +2612,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La connexion sécurisée (TLS/SSL) a échoué</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="86" />
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="88" />
       <source>The server accepted the job but gave neither a job id nor a Location</source>
       <translation>Le serveur a accepté la tâche mais n'a donné ni identifiant de tâche ni en-tête Location</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="461" />
+      <source>The server asks for credentials: choose an authentication configuration for this connection</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="220" />
@@ -2075,7 +2637,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur est peut-être surchargé ou votre connexion lente : réessayez plus tard, ou augmentez le délai d'attente ({settings} › Délai d'attente)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="89" />
+      <location filename="../../theia_plugin/core/dsmopt/ogc.py" line="91" />
       <source>The server may not support asynchronous execution</source>
       <translation>Le serveur ne prend peut-être pas en charge l'exécution asynchrone</translation>
     </message>
@@ -2106,6 +2668,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur redirige en boucle : vérifiez l'adresse du service</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="456" />
+      <source>The server refused the credentials of the authentication configuration “{authcfg}”: check it, or choose another one</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="140" />
       <source>The server rejected the request</source>
       <translation>Le serveur a rejeté la requête</translation>
@@ -2124,6 +2691,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/net/errors.py" line="204" />
       <source>The service is temporarily unavailable</source>
       <translation>Le service est temporairement indisponible</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="123" />
+      <source>The signing service URL “{url}” of “{name}” must start with http:// or https://</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/signing.py" line="208" />
@@ -2161,7 +2733,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La date de début ({start}) est postérieure à la date de fin ({end})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="320" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="321" />
       <source>The start date “{value}” is not a date (expected e.g. 2021-06-30)</source>
       <translation>La date de début « {value} » n'est pas une date (attendu par ex. 2021-06-30)</translation>
     </message>
@@ -2176,7 +2748,23 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La période de synthèse se termine ({end}) avant de commencer ({start})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/plugin.py" line="76" />
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="73" />
+      <source>The test did not complete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="77" />
+      <source>The test was cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="555" />
+      <source>The {service} service answers but publishes no layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/plugin.py" line="81" />
+      <location filename="../../theia_plugin/ui/project_resign.py" line="161" />
       <source>Theia</source>
       <translation>Theia</translation>
     </message>
@@ -2206,9 +2794,19 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="165" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="111" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="158" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="110" />
       <source>Theia catalogue</source>
+      <translation>Catalogue Theia</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="86" />
+      <source>Theia connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="174" />
+      <source>Theia connections</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2217,54 +2815,69 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="713" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="717" />
       <source>Theia search {time}</source>
-      <translation type="unfinished" />
+      <translation>Recherche Theia {time}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="224" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="216" />
       <source>Theia snow (daily)</source>
-      <translation type="unfinished" />
+      <translation>Neige Theia (quotidienne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="476" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="480" />
       <source>Theia: collections of {url}</source>
-      <translation type="unfinished" />
+      <translation>Theia : collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="974" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="978" />
       <source>Theia: preparing {item}</source>
-      <translation type="unfinished" />
+      <translation>Theia : préparation de {item}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="937" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="941" />
       <source>Theia: preparing {name}</source>
-      <translation type="unfinished" />
+      <translation>Theia : préparation de {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="725" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="729" />
       <source>Theia: searching {name}</source>
-      <translation type="unfinished" />
+      <translation>Theia : recherche dans {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="810" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="814" />
       <source>Theia: signing asset URLs</source>
-      <translation type="unfinished" />
+      <translation>Theia : signature des URL des assets</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="790" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="794" />
       <source>Theia: thumbnails</source>
+      <translation>Theia : vignettes</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="268" />
+      <source>There is no connection named “{name}”</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="68" />
+      <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="115" />
+      <source>There is no saved search named “{name}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="134" />
       <source>This job is already being submitted; wait for that submission to finish</source>
       <translation>Cette tâche est déjà en cours de soumission ; attendez la fin de cette soumission</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="524" />
+      <source>This server gives no cost estimate before a run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Titre</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="776" />
@@ -2303,6 +2916,16 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="103" />
+      <source>Type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="104" />
+      <source>URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/base.py" line="1010" />
       <source>Unexpected HTTP {status} for a download</source>
       <translation>Réponse HTTP {status} inattendue pour un téléchargement</translation>
@@ -2323,9 +2946,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Bande ou constante {names} inconnue dans la formule {formula!r}. Connues : {known}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/connections.py" line="61" />
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="112" />
       <source>Unknown catalogue kind “{kind}” (expected one of {kinds})</source>
-      <translation type="unfinished" />
+      <translation>Type de catalogue « {kind} » inconnu (attendu : l'un de {kinds})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/cog.py" line="69" />
@@ -2333,7 +2956,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Compression {name} inconnue ; attendu l'une de {known}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/model.py" line="217" />
+      <location filename="../../theia_plugin/core/catalogue/model.py" line="218" />
       <source>Unknown fields in the saved search: {names}</source>
       <translation>Champs inconnus dans la recherche enregistrée : {names}</translation>
     </message>
@@ -2361,6 +2984,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/net/qgis_transport.py" line="407" />
       <source>Update QGIS or use another authentication configuration ({settings})</source>
       <translation>Mettez QGIS à jour ou utilisez une autre configuration d'authentification ({settings})</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="207" />
+      <source>Use the map canvas extent</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="196" />
@@ -2393,9 +3021,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="235" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="228" />
       <source>Words to find in titles and descriptions</source>
-      <translation type="unfinished" />
+      <translation>Mots à chercher dans les titres et les descriptions</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="531" />
@@ -2413,9 +3041,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>ZSTD (plus rapide à écrire ; demande GDAL ≥ 2.3, comme tout QGIS actuel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="156" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="148" />
       <source>Zoom levels must satisfy 0 ≤ zmin ≤ zmax (zmin {zmin}, zmax {zmax})</source>
-      <translation type="unfinished" />
+      <translation>Les niveaux de zoom doivent vérifier 0 ≤ zmin ≤ zmax (zmin {zmin}, zmax {zmax})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="357" />
@@ -2431,6 +3059,26 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="227" />
       <source>[{n}/{total}] {item}: {files} files</source>
       <translation>[{n}/{total}] {item} : {files} fichiers</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="487" />
+      <source>a GEODES catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="486" />
+      <source>a STAC API</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="488" />
+      <source>a WMS service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="489" />
+      <source>a WMTS service</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
@@ -2499,9 +3147,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la plus fine des bandes utilisées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="261" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="254" />
       <source>from</source>
-      <translation type="unfinished" />
+      <translation>du</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="41" />
@@ -2524,6 +3172,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>entrée invalide (HTTP {status})</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
+      <source>known parameters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="76" />
       <source>lambda</source>
       <translation>lambda</translation>
@@ -2532,6 +3185,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/snow/report.py" line="49" />
       <source>margin</source>
       <translation>marge</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/browser.py" line="286" />
+      <source>more…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="102" />
@@ -2555,12 +3213,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>aucune / {day}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="290" />
+      <location filename="../../theia_plugin/ui/connections_dialog.py" line="95" />
+      <source>optional: URL-signing service of the assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="294" />
       <source>run the job again (duplicate it) to get them back</source>
       <translation>relancez la tâche (dupliquez-la) pour les récupérer</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="243" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="247" />
       <location filename="../../theia_plugin/net/errors.py" line="113" />
       <source>server said: “{message}”</source>
       <translation>message du serveur : « {message} »</translation>
@@ -2571,7 +3234,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>neige</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/dsmopt/model.py" line="170" />
+      <location filename="../../theia_plugin/core/dsmopt/model.py" line="171" />
       <source>stage {stage}</source>
       <translation>étape {stage}</translation>
     </message>
@@ -2586,9 +3249,19 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>soleil trop bas</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="541" />
+      <source>the collections answer lacks a “collections” list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="87" />
       <source>the construct {name}</source>
       <translation>la construction {name}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="506" />
+      <source>the landing page lacks “links” and “stac_version”</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="227" />
@@ -2601,19 +3274,29 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'opérateur {operator}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
+      <source>the server's description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="209" />
       <source>the value {value!r}</source>
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="263" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="256" />
       <source>to</source>
-      <translation type="unfinished" />
+      <translation>au</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="40" />
       <source>topographic shadows</source>
       <translation>ombres topographiques</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
+      <source>unknown</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="38" />
@@ -2652,6 +3335,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{count} produits neige de {tile} ({days} dates) pour la période {start} – {end}.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
+      <source>{credit:.0f} CPU s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="74" />
       <source>{dates} dates ({inside} inside the period), {products} products. SCD: snow cover duration (days); SOD / SMOD: first / last day of the longest snow period; NOBS: clear observations; NSP: changes of the daily snow state.</source>
       <translation>{dates} dates ({inside} dans la période), {products} produits. SCD : durée d'enneigement (jours) ; SOD / SMOD : premier / dernier jour de la plus longue période d'enneigement ; NOBS : observations claires ; NSP : changements de l'état d'enneigement quotidien.</translation>
@@ -2683,9 +3371,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{indices} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="995" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="999" />
       <source>{item} — true colour</source>
-      <translation type="unfinished" />
+      <translation>{item} — couleurs naturelles</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="166" />
@@ -2708,6 +3396,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{names} : ce ne sont pas des noms de bandes des Awesome Spectral Indices (attendu parmi {known}).</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="77" />
+      <source>{name} (copy)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/indices/inputs.py" line="136" />
       <source>{name} (no such band in {platform} L2A products)</source>
       <translation>{name} (bande absente des produits {platform} L2A)</translation>
@@ -2728,9 +3421,9 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="912" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="916" />
       <source>{name} could not be opened</source>
-      <translation type="unfinished" />
+      <translation>{name} n'a pas pu être ouvert</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="111" />
@@ -2763,19 +3456,19 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue.py" line="215" />
+      <location filename="../../theia_plugin/processing/catalogue.py" line="220" />
       <source>{n} items found</source>
-      <translation type="unfinished" />
+      <translation>{n} items trouvés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="773" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="777" />
       <source>{n} results</source>
-      <translation type="unfinished" />
+      <translation>{n} résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="775" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="779" />
       <source>{n} results so far</source>
-      <translation type="unfinished" />
+      <translation>{n} résultats pour l'instant</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="113" />
@@ -2894,9 +3587,24 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{received} octets reçus sur {expected}</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="559" />
+      <source>{service} “{title}”: {count} layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="107" />
       <source>{source} is not a STAC item (a GeoJSON Feature with an “id” was expected).</source>
       <translation>{source} n'est pas un item STAC (une Feature GeoJSON avec un « id » était attendue).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="90" />
+      <source>{status} (gone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="92" />
+      <source>{status} (purged)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/l2b_files.py" line="158" />
@@ -2907,6 +3615,26 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/net/base.py" line="331" />
       <source>{type} starting with “{snippet}”</source>
       <translation>{type} commençant par « {snippet} »</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="478" />
+      <source>{url} answered with an error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="491" />
+      <source>{url} does not look like {what}: check the URL and the type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="518" />
+      <source>{url} is a STAC catalogue without item search: it cannot be searched</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="469" />
+      <source>{url} is unreachable: check the URL and the network</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/products.py" line="168" />
@@ -2929,9 +3657,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Il manque à « hrefs » {count} des {total} URL envoyées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="150" />
-      <source>“{url}” is not an XYZ tile template: {{z}}, {{x}} and {{y}} are expected</source>
+      <location filename="../../theia_plugin/core/catalogue/connections.py" line="202" />
+      <source>“{name}” is a {kind} map service, not a catalogue</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="142" />
+      <source>“{url}” is not an XYZ tile template: {{z}}, {{x}} and {{y}} are expected</source>
+      <translation>« {url} » n'est pas un modèle de tuiles XYZ : {{z}}, {{x}} et {{y}} sont attendus</translation>
     </message>
   </context>
 </TS>
