@@ -16,7 +16,7 @@
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="220" />
       <source>(built-in)</source>
-      <translation type="unfinished" />
+      <translation>(intégrée)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="589" />
@@ -26,12 +26,12 @@
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="293" />
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>(aucun)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="694" />
       <source>(the server keeps no log for this job)</source>
-      <translation type="unfinished" />
+      <translation>(le serveur ne conserve aucun journal pour cette tâche)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="32" />
@@ -51,7 +51,7 @@
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="189" />
       <source>2 or 3 Pléiades/SPOT stereo images (DINAMIS ids). The signed along-track incidence angle, when known, lets the plugin check the convergence angle.</source>
-      <translation type="unfinished" />
+      <translation>2 ou 3 images stéréo Pléiades/SPOT (identifiants DINAMIS). L'angle d'incidence signé le long de la trace, s'il est connu, permet à l'extension de vérifier l'angle de convergence.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="26" />
@@ -97,7 +97,7 @@
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="279" />
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="301" />
       <source>A connection named “{name}” already exists</source>
-      <translation type="unfinished" />
+      <translation>Une connexion nommée « {name} » existe déjà</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="564" />
@@ -107,7 +107,7 @@
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="74" />
       <source>A saved search is not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>Une recherche enregistrée n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="201" />
@@ -117,22 +117,22 @@
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="51" />
       <source>A saved search must be a JSON object with "name" and "request" members</source>
-      <translation type="unfinished" />
+      <translation>Une recherche enregistrée doit être un objet JSON avec les membres "name" et "request"</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="122" />
       <source>A saved search named “{name}” already exists</source>
-      <translation type="unfinished" />
+      <translation>Une recherche enregistrée nommée « {name} » existe déjà</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="39" />
       <source>A saved search needs a name</source>
-      <translation type="unfinished" />
+      <translation>Une recherche enregistrée doit avoir un nom</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="42" />
       <source>A saved search needs a search request</source>
-      <translation type="unfinished" />
+      <translation>Une recherche enregistrée doit avoir une requête de recherche</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/layers.py" line="383" />
@@ -176,12 +176,12 @@
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="184" />
       <source>Add…</source>
-      <translation type="unfinished" />
+      <translation>Ajouter…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="848" />
       <source>All checks passed</source>
-      <translation type="unfinished" />
+      <translation>Toutes les vérifications sont réussies</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="297" />
@@ -238,7 +238,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="809" />
       <source>Archive saved to {path}</source>
-      <translation type="unfinished" />
+      <translation>Archive enregistrée dans {path}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="131" />
@@ -359,7 +359,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_tasks.py" line="47" />
       <source>Cancelled</source>
-      <translation type="unfinished" />
+      <translation>Annulé</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/engine.py" line="328" />
@@ -372,7 +372,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="724" />
       <source>Cancelling DSM-OPT job {id}</source>
-      <translation type="unfinished" />
+      <translation>Annulation de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/layers.py" line="391" />
@@ -637,27 +637,27 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="153" />
       <source>Connect</source>
-      <translation type="unfinished" />
+      <translation>Se connecter</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
       <source>Connected; form from {source}</source>
-      <translation type="unfinished" />
+      <translation>Connecté ; formulaire construit d'après {source}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="488" />
       <source>Connecting to DSM-OPT</source>
-      <translation type="unfinished" />
+      <translation>Connexion à DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="142" />
       <source>Connection</source>
-      <translation type="unfinished" />
+      <translation>Connexion</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/plugin.py" line="102" />
       <source>Connections…</source>
-      <translation type="unfinished" />
+      <translation>Connexions…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="366" />
@@ -667,7 +667,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="25" />
       <source>Cost (CPU s)</source>
-      <translation type="unfinished" />
+      <translation>Coût (s CPU)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/toolbelt/footprints.py" line="158" />
@@ -702,17 +702,17 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="125" />
       <source>Credit: the estimated cost ({cost:.0f} CPU s) exceeds your remaining credit ({credit:.0f} CPU s); reduce the region of interest or raise the resolution factor</source>
-      <translation type="unfinished" />
+      <translation>Crédit : le coût estimé ({cost:.0f} s CPU) dépasse votre crédit restant ({credit:.0f} s CPU) ; réduisez la zone d'intérêt ou augmentez le facteur de résolution</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="155" />
       <source>Credit: unknown</source>
-      <translation type="unfinished" />
+      <translation>Crédit : inconnu</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
       <source>Credit: {credit}</source>
-      <translation type="unfinished" />
+      <translation>Crédit : {credit}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="522" />
@@ -747,12 +747,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="778" />
       <source>DSM-OPT</source>
-      <translation type="unfinished" />
+      <translation>DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="685" />
       <source>DSM-OPT job {id}</source>
-      <translation type="unfinished" />
+      <translation>Tâche DSM-OPT {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/model.py" line="265" />
@@ -772,22 +772,22 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="629" />
       <source>DSM-OPT job {id} status</source>
-      <translation type="unfinished" />
+      <translation>État de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="113" />
       <source>DSM-OPT jobs</source>
-      <translation type="unfinished" />
+      <translation>Tâches DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/plugin.py" line="95" />
       <source>DSM-OPT jobs…</source>
-      <translation type="unfinished" />
+      <translation>Tâches DSM-OPT…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/sources.py" line="49" />
       <source>DSM-OPT products (ForM@Ter / THEIA / DINAMIS, A2S computing centre) are licensed {licence} (Creative Commons Attribution-NonCommercial 4.0): credit the service, no commercial use.</source>
-      <translation type="unfinished" />
+      <translation>Les produits DSM-OPT (ForM@Ter / THEIA / DINAMIS, centre de calcul A2S) sont sous licence {licence} (Creative Commons Attribution-NonCommercial 4.0) : citez le service, pas d'usage commercial.</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="417" />
@@ -797,7 +797,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="85" />
       <source>DSM-OPT result layer {code} ({title}).</source>
-      <translation type="unfinished" />
+      <translation>Couche de résultat DSM-OPT {code} ({title}).</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="85" />
@@ -812,7 +812,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="770" />
       <source>DSM-OPT {name}</source>
-      <translation type="unfinished" />
+      <translation>DSM-OPT {name}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="546" />
@@ -848,7 +848,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="750" />
       <source>Delete the results of job {id} on the server?</source>
-      <translation type="unfinished" />
+      <translation>Supprimer les résultats de la tâche {id} sur le serveur ?</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="70" />
@@ -885,7 +885,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
       <source>Download archive</source>
-      <translation type="unfinished" />
+      <translation>Télécharger l'archive</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="54" />
@@ -905,7 +905,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="804" />
       <source>Downloading the results of {id}</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement des résultats de {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="63" />
@@ -927,7 +927,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
       <source>Duplicate</source>
-      <translation type="unfinished" />
+      <translation>Dupliquer</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/l2b_files.py" line="190" />
@@ -937,12 +937,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="737" />
       <source>Duplicating DSM-OPT job {id}</source>
-      <translation type="unfinished" />
+      <translation>Duplication de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="185" />
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>Modifier…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
@@ -953,17 +953,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="527" />
       <source>Estimated cost: {cost:.0f} CPU s</source>
-      <translation type="unfinished" />
+      <translation>Coût estimé : {cost:.0f} s CPU</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="227" />
       <source>Evaluate</source>
-      <translation type="unfinished" />
+      <translation>Estimer</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="531" />
       <source>Evaluating a DSM-OPT job</source>
-      <translation type="unfinished" />
+      <translation>Estimation d'une tâche DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="336" />
@@ -983,7 +983,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="220" />
       <source>Expert parameters (MicMac)</source>
-      <translation type="unfinished" />
+      <translation>Paramètres experts (MicMac)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="100" />
@@ -1024,7 +1024,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="24" />
       <source>Finished</source>
-      <translation type="unfinished" />
+      <translation>Fin</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="104" />
@@ -1064,7 +1064,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="148" />
       <source>ForM@Ter GDM (native)</source>
-      <translation type="unfinished" />
+      <translation>ForM@Ter GDM (natif)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
@@ -1127,7 +1127,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="544" />
       <source>GEODES catalogue: {count} collections</source>
-      <translation type="unfinished" />
+      <translation>Catalogue GEODES : {count} collections</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/geodes_backend.py" line="123" />
@@ -1167,17 +1167,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
       <source>Image id</source>
-      <translation type="unfinished" />
+      <translation>Identifiant de l'image</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
       <source>Incidence (°)</source>
-      <translation type="unfinished" />
+      <translation>Incidence (°)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="395" />
       <source>Incidence angle of {id}: a number of degrees expected, got “{text}”</source>
-      <translation type="unfinished" />
+      <translation>Angle d'incidence de {id} : un nombre de degrés est attendu, reçu « {text} »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="160" />
@@ -1211,22 +1211,22 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
       <source>Input images</source>
-      <translation type="unfinished" />
+      <translation>Images d'entrée</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="104" />
       <source>Input images: 2 or 3 stereo images expected, {count} given</source>
-      <translation type="unfinished" />
+      <translation>Images d'entrée : 2 ou 3 images stéréo sont attendues, {count} données</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="99" />
       <source>Input images: an image id is empty</source>
-      <translation type="unfinished" />
+      <translation>Images d'entrée : un identifiant d'image est vide</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="114" />
       <source>Input images: {ids} given more than once; each image must be distinct</source>
-      <translation type="unfinished" />
+      <translation>Images d'entrée : {ids} en double ; chaque image doit être distincte</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="176" />
@@ -1288,27 +1288,27 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="721" />
       <source>Job {id} cancelled</source>
-      <translation type="unfinished" />
+      <translation>Tâche {id} annulée</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="801" />
       <source>Job {id} published no archive</source>
-      <translation type="unfinished" />
+      <translation>La tâche {id} n'a publié aucune archive</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="734" />
       <source>Job {id} submitted (a copy)</source>
-      <translation type="unfinished" />
+      <translation>Tâche {id} soumise (copie)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="568" />
       <source>Job {id} submitted: {state}</source>
-      <translation type="unfinished" />
+      <translation>Tâche {id} soumise : {state}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
       <source>Jobs</source>
-      <translation type="unfinished" />
+      <translation>Tâches</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -1365,22 +1365,22 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="256" />
       <source>Load results</source>
-      <translation type="unfinished" />
+      <translation>Charger les résultats</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="151" />
       <source>Loading DSM-OPT results of {id}</source>
-      <translation type="unfinished" />
+      <translation>Chargement des résultats DSM-OPT de {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="180" />
       <source>Loading the DSM-OPT results was cancelled</source>
-      <translation type="unfinished" />
+      <translation>Le chargement des résultats DSM-OPT a été annulé</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="252" />
       <source>Log</source>
-      <translation type="unfinished" />
+      <translation>Journal</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
@@ -1489,7 +1489,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="166" />
       <source>New job</source>
-      <translation type="unfinished" />
+      <translation>Nouvelle tâche</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="285" />
@@ -1564,7 +1564,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_layers.py" line="184" />
       <source>None of the result layers of job {id} could be opened</source>
-      <translation type="unfinished" />
+      <translation>Aucune des couches de résultats de la tâche {id} n'a pu être ouverte</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="254" />
@@ -1631,7 +1631,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="145" />
       <source>OGC API - Processes landing page or GDM API base</source>
-      <translation type="unfinished" />
+      <translation>Page d'accueil OGC API - Processes ou base de l'API GDM</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -1646,7 +1646,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="127" />
       <source>Only STAC connections have a signing service</source>
-      <translation type="unfinished" />
+      <translation>Seules les connexions STAC ont un service de signature</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices.py" line="287" />
@@ -1656,7 +1656,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="215" />
       <source>Output CRS</source>
-      <translation type="unfinished" />
+      <translation>SCR de sortie</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="131" />
@@ -1681,7 +1681,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/core/dsmopt/parameters.py" line="148" />
       <source>Parameter {key}: {accepted}</source>
-      <translation type="unfinished" />
+      <translation>Paramètre {key} : {accepted}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="56" />
@@ -1731,7 +1731,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="22" />
       <source>Progress</source>
-      <translation type="unfinished" />
+      <translation>Progression</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="343" />
@@ -1746,22 +1746,22 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="255" />
       <source>Purge</source>
-      <translation type="unfinished" />
+      <translation>Purger</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="26" />
       <source>Purge date</source>
-      <translation type="unfinished" />
+      <translation>Date de purge</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="749" />
       <source>Purge results</source>
-      <translation type="unfinished" />
+      <translation>Purger les résultats</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="760" />
       <source>Purging DSM-OPT job {id}</source>
-      <translation type="unfinished" />
+      <translation>Purge de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_raster.py" line="65" />
@@ -1801,7 +1801,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="201" />
       <source>Region of interest</source>
-      <translation type="unfinished" />
+      <translation>Zone d'intérêt</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="221" />
@@ -1811,17 +1811,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="173" />
       <source>Region of interest: an extent with xmin &lt; xmax and ymin &lt; ymax expected</source>
-      <translation type="unfinished" />
+      <translation>Zone d'intérêt : une emprise avec xmin &lt; xmax et ymin &lt; ymax est attendue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="433" />
       <source>Region of interest: draw or enter the extent to compute</source>
-      <translation type="unfinished" />
+      <translation>Zone d'intérêt : dessinez ou saisissez l'emprise à calculer</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="191" />
       <source>Region of interest: not inside the footprint of {ids}; draw it where all the images overlap</source>
-      <translation type="unfinished" />
+      <translation>Zone d'intérêt : hors de l'emprise de {ids} ; dessinez-la là où toutes les images se recouvrent</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="271" />
@@ -1836,17 +1836,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="186" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>Supprimer</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="276" />
       <source>Remove connection</source>
-      <translation type="unfinished" />
+      <translation>Supprimer la connexion</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="277" />
       <source>Remove the connection “{name}”?</source>
-      <translation type="unfinished" />
+      <translation>Supprimer la connexion « {name} » ?</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
@@ -1862,17 +1862,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/core/dsmopt/sources.py" line="95" />
       <source>Result layer {code} has no placed preview</source>
-      <translation type="unfinished" />
+      <translation>La couche de résultat {code} n'a pas d'aperçu géoréférencé</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="776" />
       <source>Results loaded. {notice}</source>
-      <translation type="unfinished" />
+      <translation>Résultats chargés. {notice}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="757" />
       <source>Results of job {id} purged</source>
-      <translation type="unfinished" />
+      <translation>Résultats de la tâche {id} purgés</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="50" />
@@ -1891,7 +1891,7 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="526" />
       <source>STAC API “{title}”: item search supported ({count} conformance classes)</source>
-      <translation type="unfinished" />
+      <translation>API STAC « {title} » : recherche d'items prise en charge ({count} classes de conformité)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="201" />
@@ -1911,7 +1911,7 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="790" />
       <source>Save the results archive</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer l'archive des résultats</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
@@ -1996,13 +1996,13 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
       <source>Server URL</source>
-      <translation type="unfinished" />
+      <translation>URL du serveur</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="469" />
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="544" />
       <source>Server URL: enter the address of the DSM-OPT API</source>
-      <translation type="unfinished" />
+      <translation>URL du serveur : saisissez l'adresse de l'API DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/poller.py" line="105" />
@@ -2032,12 +2032,12 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="105" />
       <source>Signing service</source>
-      <translation type="unfinished" />
+      <translation>Service de signature</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/project_resign.py" line="74" />
       <source>Signing the asset URLs of the project’s layers again</source>
-      <translation type="unfinished" />
+      <translation>Nouvelle signature des URL des assets des couches du projet</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="151" />
@@ -2160,7 +2160,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/project_resign.py" line="162" />
       <source>Some layers of the project could not be signed again: they may not display</source>
-      <translation type="unfinished" />
+      <translation>Certaines couches du projet n'ont pas pu être signées à nouveau : elles risquent de ne pas s'afficher</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="287" />
@@ -2199,12 +2199,12 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="21" />
       <source>Stage</source>
-      <translation type="unfinished" />
+      <translation>Étape</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="218" />
       <source>Standard parameters</source>
-      <translation type="unfinished" />
+      <translation>Paramètres standard</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
@@ -2215,7 +2215,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="23" />
       <source>Started</source>
-      <translation type="unfinished" />
+      <translation>Début</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="248" />
@@ -2227,12 +2227,12 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="145" />
       <source>Stereo geometry: the convergence angle between {a} and {b} is {angle:.1f}°; it must be below {limit:.0f}° (5–15° is ideal)</source>
-      <translation type="unfinished" />
+      <translation>Géométrie stéréo : l'angle de convergence entre {a} et {b} est de {angle:.1f}° ; il doit être inférieur à {limit:.0f}° (l'idéal est 5–15°)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/checks.py" line="156" />
       <source>Stereo geometry: the convergence angle is {angle:.1f}°, outside the ideal {low:.0f}–{high:.0f}° (heights will be less precise)</source>
-      <translation type="unfinished" />
+      <translation>Géométrie stéréo : l'angle de convergence est de {angle:.1f}°, hors de l'intervalle idéal {low:.0f}–{high:.0f}° (les altitudes seront moins précises)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="215" />
@@ -2247,7 +2247,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="269" />
       <source>Stop download</source>
-      <translation type="unfinished" />
+      <translation>Arrêter le téléchargement</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/poller.py" line="155" />
@@ -2258,7 +2258,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="229" />
       <source>Submit</source>
-      <translation type="unfinished" />
+      <translation>Soumettre</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="194" />
@@ -2282,22 +2282,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="576" />
       <source>Submitting a DSM-OPT job</source>
-      <translation type="unfinished" />
+      <translation>Soumission d'une tâche DSM-OPT</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="187" />
       <source>Test</source>
-      <translation type="unfinished" />
+      <translation>Tester</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="63" />
       <source>Testing connection {name}</source>
-      <translation type="unfinished" />
+      <translation>Test de la connexion {name}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="293" />
       <source>Testing {url}…</source>
-      <translation type="unfinished" />
+      <translation>Test de {url}…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="169" />
@@ -2352,7 +2352,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="418" />
       <source>The answer is not a {service} GetCapabilities document ({error})</source>
-      <translation type="unfinished" />
+      <translation>La réponse n'est pas un document GetCapabilities {service} ({error})</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="485" />
@@ -2393,12 +2393,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="295" />
       <source>The built-in connection “{name}” cannot be changed, only its authentication</source>
-      <translation type="unfinished" />
+      <translation>La connexion intégrée « {name} » ne peut pas être modifiée, seulement son authentification</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="311" />
       <source>The built-in connection “{name}” cannot be removed</source>
-      <translation type="unfinished" />
+      <translation>La connexion intégrée « {name} » ne peut pas être supprimée</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="194" />
@@ -2423,7 +2423,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="106" />
       <source>The connection name “{name}” must not contain “/” or “\”</source>
-      <translation type="unfinished" />
+      <translation>Le nom de connexion « {name} » ne doit contenir ni « / » ni « \ »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
@@ -2484,7 +2484,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="90" />
       <source>The inputs of job {id} are not known here: it cannot be duplicated</source>
-      <translation type="unfinished" />
+      <translation>Les entrées de la tâche {id} ne sont pas connues ici : elle ne peut pas être dupliquée</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/download.py" line="164" />
@@ -2579,22 +2579,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="58" />
       <source>The saved search “{name}” is not valid: {error}</source>
-      <translation type="unfinished" />
+      <translation>La recherche enregistrée « {name} » n'est pas valide : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="92" />
       <source>The saved searches file {path} cannot be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>Le fichier des recherches enregistrées {path} ne peut pas être lu : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="103" />
       <source>The saved searches file {path} has version {found}; expected {expected}</source>
-      <translation type="unfinished" />
+      <translation>Le fichier des recherches enregistrées {path} est en version {found} ; la version {expected} est attendue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="98" />
       <source>The saved searches file {path} must hold {{"version": 1, "searches": [...]}}</source>
-      <translation type="unfinished" />
+      <translation>Le fichier des recherches enregistrées {path} doit contenir {{"version": 1, "searches": [...]}}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/model.py" line="305" />
@@ -2619,7 +2619,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="461" />
       <source>The server asks for credentials: choose an authentication configuration for this connection</source>
-      <translation type="unfinished" />
+      <translation>Le serveur demande des identifiants : choisissez une configuration d'authentification pour cette connexion</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="220" />
@@ -2670,7 +2670,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="456" />
       <source>The server refused the credentials of the authentication configuration “{authcfg}”: check it, or choose another one</source>
-      <translation type="unfinished" />
+      <translation>Le serveur a refusé les identifiants de la configuration d'authentification « {authcfg} » : vérifiez-la, ou choisissez-en une autre</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="140" />
@@ -2695,7 +2695,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="123" />
       <source>The signing service URL “{url}” of “{name}” must start with http:// or https://</source>
-      <translation type="unfinished" />
+      <translation>L'URL du service de signature « {url} » de « {name} » doit commencer par http:// ou https://</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/signing.py" line="208" />
@@ -2750,17 +2750,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="73" />
       <source>The test did not complete</source>
-      <translation type="unfinished" />
+      <translation>Le test n'a pas abouti</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="77" />
       <source>The test was cancelled</source>
-      <translation type="unfinished" />
+      <translation>Le test a été annulé</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="555" />
       <source>The {service} service answers but publishes no layer</source>
-      <translation type="unfinished" />
+      <translation>Le service {service} répond mais ne publie aucune couche</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/plugin.py" line="81" />
@@ -2802,12 +2802,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="86" />
       <source>Theia connection</source>
-      <translation type="unfinished" />
+      <translation>Connexion Theia</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="174" />
       <source>Theia connections</source>
-      <translation type="unfinished" />
+      <translation>Connexions Theia</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="72" />
@@ -2857,12 +2857,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="268" />
       <source>There is no connection named “{name}”</source>
-      <translation type="unfinished" />
+      <translation>Il n'existe aucune connexion nommée « {name} »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="115" />
       <source>There is no saved search named “{name}”</source>
-      <translation type="unfinished" />
+      <translation>Il n'existe aucune recherche enregistrée nommée « {name} »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="134" />
@@ -2872,7 +2872,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="524" />
       <source>This server gives no cost estimate before a run</source>
-      <translation type="unfinished" />
+      <translation>Ce serveur ne donne pas d'estimation du coût avant une exécution</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_model.py" line="101" />
@@ -2918,12 +2918,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="103" />
       <source>Type</source>
-      <translation type="unfinished" />
+      <translation>Type</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="104" />
       <source>URL</source>
-      <translation type="unfinished" />
+      <translation>URL</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/base.py" line="1010" />
@@ -2988,7 +2988,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="207" />
       <source>Use the map canvas extent</source>
-      <translation type="unfinished" />
+      <translation>Utiliser l'emprise du canevas de carte</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="196" />
@@ -3063,22 +3063,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="487" />
       <source>a GEODES catalogue</source>
-      <translation type="unfinished" />
+      <translation>un catalogue GEODES</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="486" />
       <source>a STAC API</source>
-      <translation type="unfinished" />
+      <translation>une API STAC</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="488" />
       <source>a WMS service</source>
-      <translation type="unfinished" />
+      <translation>un service WMS</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="489" />
       <source>a WMTS service</source>
-      <translation type="unfinished" />
+      <translation>un service WMTS</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="86" />
@@ -3174,7 +3174,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
       <source>known parameters</source>
-      <translation type="unfinished" />
+      <translation>les paramètres connus</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="76" />
@@ -3189,7 +3189,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/browser.py" line="286" />
       <source>more…</source>
-      <translation type="unfinished" />
+      <translation>suite…</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="102" />
@@ -3215,7 +3215,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="95" />
       <source>optional: URL-signing service of the assets</source>
-      <translation type="unfinished" />
+      <translation>facultatif : service de signature des URL des assets</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/model.py" line="294" />
@@ -3251,7 +3251,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="541" />
       <source>the collections answer lacks a “collections” list</source>
-      <translation type="unfinished" />
+      <translation>la réponse des collections ne contient pas de liste « collections »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="87" />
@@ -3261,7 +3261,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="506" />
       <source>the landing page lacks “links” and “stac_version”</source>
-      <translation type="unfinished" />
+      <translation>il manque « links » ou « stac_version » à la page d'accueil</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="227" />
@@ -3276,7 +3276,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
       <source>the server's description</source>
-      <translation type="unfinished" />
+      <translation>la description du serveur</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/formula.py" line="209" />
@@ -3296,7 +3296,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
       <source>unknown</source>
-      <translation type="unfinished" />
+      <translation>inconnu</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/index_options.py" line="38" />
@@ -3337,7 +3337,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
       <source>{credit:.0f} CPU s</source>
-      <translation type="unfinished" />
+      <translation>{credit:.0f} s CPU</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="74" />
@@ -3398,7 +3398,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="77" />
       <source>{name} (copy)</source>
-      <translation type="unfinished" />
+      <translation>{name} (copie)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/indices/inputs.py" line="136" />
@@ -3589,7 +3589,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="559" />
       <source>{service} “{title}”: {count} layers</source>
-      <translation type="unfinished" />
+      <translation>{service} « {title} » : {count} couches</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="107" />
@@ -3599,12 +3599,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="90" />
       <source>{status} (gone)</source>
-      <translation type="unfinished" />
+      <translation>{status} (n'existe plus)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="92" />
       <source>{status} (purged)</source>
-      <translation type="unfinished" />
+      <translation>{status} (purgée)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/l2b_files.py" line="158" />
@@ -3619,22 +3619,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="478" />
       <source>{url} answered with an error</source>
-      <translation type="unfinished" />
+      <translation>{url} a répondu par une erreur</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="491" />
       <source>{url} does not look like {what}: check the URL and the type</source>
-      <translation type="unfinished" />
+      <translation>{url} ne ressemble pas à {what} : vérifiez l'URL et le type</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="518" />
       <source>{url} is a STAC catalogue without item search: it cannot be searched</source>
-      <translation type="unfinished" />
+      <translation>{url} est un catalogue STAC sans recherche d'items : la recherche y est impossible</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="469" />
       <source>{url} is unreachable: check the URL and the network</source>
-      <translation type="unfinished" />
+      <translation>{url} est injoignable : vérifiez l'URL et le réseau</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/products.py" line="168" />
@@ -3659,7 +3659,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     <message>
       <location filename="../../theia_plugin/core/catalogue/connections.py" line="202" />
       <source>“{name}” is a {kind} map service, not a catalogue</source>
-      <translation type="unfinished" />
+      <translation>« {name} » est un service cartographique {kind}, pas un catalogue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/layers.py" line="142" />
