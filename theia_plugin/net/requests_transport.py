@@ -250,7 +250,7 @@ class RequestsTransport(Transport):
             if "proxy authentication required" in text.lower() or "failed: 407" in text:
                 return ProxyError(status=407, **common)
             return ProxyError(**common)
-        if isinstance(exc, rexc.SSLError):
+        if isinstance(exc, (rexc.SSLError, u3exc.SSLError)):  # urllib3's: from raw stream reads
             return SslError(**common)
         # downloads read ``response.raw`` directly: urllib3's errors arrive unwrapped
         if isinstance(exc, (rexc.Timeout, u3exc.TimeoutError)) or (
@@ -290,7 +290,7 @@ class RequestsTransport(Transport):
             return ConnectionFailedError(**common)
         if isinstance(exc, (rexc.ContentDecodingError, OSError)):
             return ConnectionFailedError(**common)
-        if isinstance(exc, rexc.RequestException):
+        if isinstance(exc, (rexc.RequestException, u3exc.HTTPError)):
             return NetworkError(**common)
         return exc
 

@@ -23,6 +23,7 @@ from theia_plugin.core.catalogue.download import ScaledFeedback, download_assets
 from theia_plugin.core.catalogue.geodes_backend import DEFAULT_URL as GEODES_URL
 from theia_plugin.core.catalogue.geodes_backend import GeodesCatalogue
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest
+from theia_plugin.core.catalogue.signing import UrlSigner
 from theia_plugin.core.catalogue.stac_backend import StacCatalogue
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import AuthenticationError, CancelledError, NetworkError, create_client
@@ -200,6 +201,9 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
         request = self._request(parameters, context)
         client = create_client(authcfg=authcfg)
         catalogue = GeodesCatalogue(url, client) if kind == "geodes" else StacCatalogue(url, client)
+        # Theia MTD's private assets are signed with the same authentication; other hosts
+        # are left as they are.
+        signer = UrlSigner(client).sign_many if kind == "stac" else None
         try:
             items = self._items(catalogue, request, limit, feedback)
         except CancelledError:
@@ -231,7 +235,9 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
             share = 100.0 / len(items)
             progress = ScaledFeedback(feedback, index * share, share)
             try:
-                results = download_assets(targets, out_dir, client, feedback=progress)
+                results = download_assets(
+                    targets, out_dir, client, feedback=progress, signer=signer
+                )
             except CancelledError:
                 return {}
             except AuthenticationError as exc:

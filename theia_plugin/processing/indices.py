@@ -29,7 +29,7 @@ from theia_plugin.core.indices.bands import SENTINEL2_THEIA_L2A, computable_indi
 from theia_plugin.core.indices.catalogue import catalogue
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
 from theia_plugin.core.indices.formula import FormulaError
-from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
+from theia_plugin.core.raster.engine import GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import ProductError, open_l2a
 from theia_plugin.net import redact_text
 from theia_plugin.processing.index_options import (
@@ -40,15 +40,14 @@ from theia_plugin.processing.index_options import (
     mask_options,
     upsampling,
 )
-from theia_plugin.processing.parameters import (  # noqa: F401 (find_products, split_paths: API)
+from theia_plugin.processing.parameters import (
+    CANCELLED,
     add_product_list_parameters,
     authcfg_parameter,
-    find_products,
     open_product,
     processing_error,
     product_parameter,
     products_from,
-    split_paths,
 )
 
 RESOLUTIONS = (10, 20, "finest")
@@ -203,9 +202,9 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 int16=self.parameterAsBoolean(parameters, self.INT16, context),
                 feedback=feedback,
             )
-        except CancelledError:
+        except CANCELLED:
             return {}
-        except (ProductError, FormulaError, GridError, RasterReadError, KeyError, OSError) as exc:
+        except (ValueError, KeyError, OSError, RuntimeError) as exc:  # GDAL raises RuntimeError
             raise processing_error(exc) from None
         style_when_loaded(context, dest, request)
         return {self.OUTPUT: dest}
@@ -389,7 +388,7 @@ class SeveralIndicesAlgorithm(_IndicesAlgorithmBase):
                 product, requests, destinations, feedback=feedback,
                 **self.options(parameters, context),
             )  # fmt: skip
-        except CancelledError:
+        except CANCELLED:
             return {}
         except (
             ProductError,
@@ -489,7 +488,7 @@ class IndicesOverProductsAlgorithm(_IndicesAlgorithmBase):
                     )
                 )  # fmt: skip
                 compute_indices(product, [request], [dest], feedback=steps, **options)
-            except CancelledError:
+            except CANCELLED:
                 break
             except _PRODUCT_ERRORS as exc:
                 failed += 1

@@ -16,13 +16,10 @@ from qgis.core import (
 from theia_plugin.core.i18n import tr
 from theia_plugin.core.indices.catalogue import catalogue
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
-from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.indices.inputs import MaskOptions, MultibandRasterInput, parse_band_mapping
-from theia_plugin.core.raster.engine import CancelledError, GridError, RasterReadError
-from theia_plugin.core.raster.theia_l2a import ProductError
 from theia_plugin.processing.index_options import add_compression_parameter, compression
 from theia_plugin.processing.indices import report_indices, style_when_loaded
-from theia_plugin.processing.parameters import processing_error
+from theia_plugin.processing.parameters import CANCELLED, processing_error
 
 
 class RasterIndexAlgorithm(QgsProcessingAlgorithm):
@@ -133,9 +130,9 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
                 compression=compression(self, parameters, context),
                 feedback=feedback,
             )
-        except CancelledError:
+        except CANCELLED:
             return {}
-        except (ProductError, FormulaError, GridError, RasterReadError, KeyError, OSError) as exc:
+        except (ValueError, KeyError, OSError, RuntimeError) as exc:  # GDAL raises RuntimeError
             raise processing_error(exc) from None
         style_when_loaded(context, dest, request)
         return {self.OUTPUT: dest}

@@ -138,3 +138,14 @@ def products_from(algorithm, parameters, context, folder_name: str, list_name: s
             tr("No Theia L2A product given: choose a folder holding products or list them.")
         )
     return unique
+
+
+def _cancellations() -> tuple[type[BaseException], ...]:
+    from theia_plugin.core.raster.engine import CancelledError as ComputationCancelled
+    from theia_plugin.net import CancelledError as RequestCancelled
+
+    return (ComputationCancelled, RequestCancelled)
+
+
+#: A cancel by the user, during a computation or a request (e.g. reading a STAC item).
+CANCELLED = _cancellations()

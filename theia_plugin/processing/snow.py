@@ -32,7 +32,6 @@ from qgis.core import (
 )
 
 from theia_plugin.core.i18n import tr
-from theia_plugin.core.raster.engine import CancelledError
 from theia_plugin.core.raster.theia_l2a import open_l2a
 from theia_plugin.core.snow.naming import L3B_KINDS
 from theia_plugin.core.snow.parameters import DetectionParameters, SynthesisParameters
@@ -40,6 +39,7 @@ from theia_plugin.core.snow.report import report_html
 from theia_plugin.core.snow.run_detection import detect_product
 from theia_plugin.core.snow.run_synthesis import synthesize_files
 from theia_plugin.processing.parameters import (
+    CANCELLED,
     add_product_list_parameters,
     authcfg_parameter,
     open_product,
@@ -215,9 +215,9 @@ class SnowDetectionAlgorithm(QgsProcessingAlgorithm):
                 feedback=feedback,
                 expert=self.parameterAsBoolean(parameters, self.EXPERT, context),
             )
-        except CancelledError:
+        except CANCELLED:
             return {}
-        except (ValueError, OSError) as exc:  # ProductError, GridError, CoverageError…
+        except (ValueError, OSError, RuntimeError) as exc:  # ProductError, GridError… GDAL
             raise processing_error(exc) from None
         feedback.pushInfo(
             tr("{product}: zs = {zs} m, snow {snow:.1f} %, cloud {cloud:.1f} %").format(
@@ -364,7 +364,7 @@ class SnowDetectionBatchAlgorithm(QgsProcessingAlgorithm):
                     tcd_path=tcd.source() if tcd is not None else None,
                     feedback=steps, expert=expert,
                 )  # fmt: skip
-            except CancelledError:
+            except CANCELLED:
                 break
             except (ValueError, OSError, RuntimeError) as exc:
                 failed += 1
@@ -591,9 +591,9 @@ class SnowSynthesisAlgorithm(QgsProcessingAlgorithm):
             outputs = synthesize_files(
                 inputs, out_dir, params, daily_stack=daily, feedback=feedback
             )
-        except CancelledError:
+        except CANCELLED:
             return {}
-        except (ValueError, OSError) as exc:
+        except (ValueError, OSError, RuntimeError) as exc:
             raise processing_error(exc) from None
         report, chart = write_report(outputs)
         results = {

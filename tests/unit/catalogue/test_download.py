@@ -212,3 +212,27 @@ def test_plan_names_and_bad_keys(tmp_path):
         plan_downloads([item], tmp_path, ["B99"])
     sha = "1220" + "ab" * 32
     assert checksum_of(Asset("https://h/f", extra={"file:checksum": sha})) == "sha256:" + "ab" * 32
+
+
+def test_private_stac_assets_are_signed_just_before_download(signed_l2a, signed_assets, tmp_path):
+    from tests.servers.assets.fixtures import requests_client
+    from theia_plugin.core.catalogue.signing import UrlSigner, host_rule
+    from theia_plugin.net import AuthenticationError as Refused
+
+    item = CatalogueItem.from_stac(signed_l2a.item)
+    with requests_client(signed_assets.signing.credentials) as signing_client:
+        signer = UrlSigner(
+            signing_client,
+            signed_assets.signing.url(""),
+            needs_signing=host_rule([signed_assets.assets.netloc]),
+        )
+        with make_client() as client:
+            with pytest.raises(Refused):  # the private storage answers 403 unsigned
+                download_assets([item], tmp_path / "unsigned", client, asset_keys=["B04"])
+            results = download_assets(
+                [item], tmp_path / "signed", client, asset_keys=["B04"], signer=signer.sign_many
+            )
+    (result,) = results
+    assert result.target.path.read_bytes() == signed_l2a.cogs["B04"].read_bytes()
+    assert "X-Amz" not in result.target.path.name
+    assert len(signed_assets.signing.signed_batches()) == 1

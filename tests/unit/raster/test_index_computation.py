@@ -180,3 +180,20 @@ def test_grids_that_do_not_align_are_refused(product, tmp_path):
         dst.write(data, 1)
     with pytest.raises(GridError, match="not on the same grid"):
         plan_sources({"R": str(shifted)}, Grid.of(b4))
+
+
+def test_a_failed_publication_leaves_no_draft_of_the_other_indices(product, tmp_path, monkeypatch):
+    from theia_plugin.core.raster import cog
+
+    original = cog.CogWriter._publish
+
+    def publish(self):
+        if self.dest.name == "NDWI.tif":
+            raise OSError("disk full")
+        original(self)
+
+    monkeypatch.setattr(cog.CogWriter, "_publish", publish)
+    requests = [IndexRequest.from_catalogue(n) for n in ("NDVI", "NDWI", "NBR")]
+    with pytest.raises(OSError, match="disk full"):
+        compute_indices(product, requests, [tmp_path / f"{r.name}.tif" for r in requests])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["NDVI.tif"]  # complete, or absent

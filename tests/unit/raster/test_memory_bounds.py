@@ -175,3 +175,24 @@ def test_indices_at_both_resolutions_still_match_when_blocks_are_dropped(product
         compute_indices(product, requests, large, resolution=resolution, block_rows=1024)
         for a, b in zip(small, large):
             np.testing.assert_array_equal(read(a), read(b))
+
+
+def test_cancelling_while_the_cog_is_compressed_leaves_nothing(tmp_path):
+    class CancelOnPublish:
+        publishing = False
+
+        def isCanceled(self):
+            return self.publishing
+
+    feedback = CancelOnPublish()
+    profile = dict(width=1300, height=1100, count=1, crs=CRS.from_epsg(32631),
+                   transform=Affine(10, 0, 300000, 0, -10, 5000000), dtype="float32",
+                   nodata=float("nan"))  # fmt: skip
+    dest = tmp_path / "out.tif"
+    dest.write_bytes(b"previous")
+    writer = CogWriter(dest, profile, feedback=feedback)
+    with pytest.raises(engine.CancelledError), writer:
+        writer.write(np.ones((1100, 1300), np.float32), Window(0, 0, 1300, 1100))
+        feedback.publishing = True  # the windows are written; cancel during the COG copy
+    assert dest.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.tif"]

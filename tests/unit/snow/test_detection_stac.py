@@ -56,3 +56,17 @@ def test_stac_item_gives_the_same_snow_as_its_files_with_clm_flags_or_ed(
     any_cloud = (clm10 != 0).reshape(h, 2, w, 2).any(axis=(1, 3))
     seb = read(got.paths["SEB"])
     assert any_cloud.any() and (seb[any_cloud] == 205).mean() > 0.9
+
+
+def test_the_metadata_sidecar_keeps_no_signature(signed_l2a, signed_assets, tmp_path):
+    signer = UrlSigner(
+        requests_client(signed_assets.signing.credentials),
+        signed_assets.signing.url(""),
+        needs_signing=host_rule([signed_assets.assets.netloc]),
+    )
+    remote = open_stac_l2a(signed_l2a.item, signer=signer)
+    dem = write_dem(tmp_path / "dem.tif", size_10m=240, seed=5)
+    outputs = detect_product(remote, dem, tmp_path / "out", expert=False)
+    text = outputs.metadata.read_text(encoding="utf-8")
+    assert "/vsicurl/" in text
+    assert "X-Amz" not in text and "Signature" not in text

@@ -254,3 +254,11 @@ def test_same_day_files_report_the_last_code_when_none_is_clear(tmp_path):
     assert merged.products == 2
     # the later product (no data) wins over the earlier (cloud), as in merge_same_day
     assert (merged.cloud_percent, merged.nodata_percent) == (0.0, 100.0)
+
+
+def test_lis_quality_flag_files_are_not_snow_maps():
+    from theia_plugin.core.snow.l2b_files import parse_l2b_name
+
+    qc = "LIS_S2-SNOW-FSC-QCFLAGS_T31TCH_20190210T103731_1.7.0.tif"
+    assert parse_l2b_name(qc) is None
+    assert parse_l2b_name("LIS_S2-SNOW-FSC_T31TCH_20190210T103731_1.7.0.tif") is not None

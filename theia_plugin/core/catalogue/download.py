@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -208,8 +208,12 @@ def download_assets(
     asset_keys: Sequence[str] = (),
     feedback: Feedback | None = None,
     on_file: Callable[[DownloadResult], None] | None = None,
+    signer: Callable[[Sequence[str]], Mapping[str, str]] | None = None,
 ) -> list[DownloadResult]:
     """Download the assets of ``items`` (or planned ``DownloadTarget``s) into ``folder``.
+
+    ``signer`` (e.g. :meth:`~theia_plugin.core.catalogue.signing.UrlSigner.sign_many`) signs
+    the URLs that need it just before each file (Theia MTD's private storage).
 
     Files already complete (right size/checksum) are kept. Progress goes to
     ``feedback.setProgress`` (0–100 over the whole job); cancelling raises
@@ -229,8 +233,9 @@ def download_assets(
         if _complete(target):
             result = DownloadResult(target, skipped=True)
         else:
+            url = dict(signer([target.url]))[target.url] if signer is not None else target.url
             client.download(
-                target.url,
+                url,
                 target.path,
                 feedback=ScaledFeedback(feedback, index * share, share),
                 expected_size=target.size,

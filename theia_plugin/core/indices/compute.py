@@ -143,7 +143,10 @@ def compute_indices(
     }
     scale, offset = np.float32(source.scale), np.float32(source.offset)
     nodata = source.nodata
-    writers = [CogWriter(dest, profile, compression=compression) for dest in destinations]
+    writers = [
+        CogWriter(dest, profile, compression=compression, feedback=feedback)
+        for dest in destinations
+    ]
     opened = []
     try:
         for writer, request in zip(writers, requests):
@@ -190,9 +193,20 @@ def compute_indices(
         for writer in reversed(opened):
             writer.__exit__(type(exc), exc, None)
         raise
-    for writer in reversed(opened):
-        writer.__exit__(None, None, None)
+    _publish_all(opened)
     return [Path(d) for d in destinations]
+
+
+def _publish_all(writers: Sequence[CogWriter]) -> None:
+    """Publish every output; when one fails, the drafts of the others not yet published are
+    dropped too (each output is complete or absent: those published stay, valid)."""
+    for index, writer in enumerate(writers):
+        try:
+            writer.__exit__(None, None, None)
+        except BaseException as exc:
+            for rest in writers[index + 1 :]:
+                rest.__exit__(type(exc), exc, None)
+            raise
 
 
 def reflectance(array: np.ndarray, scale: np.float32, offset: np.float32) -> np.ndarray:

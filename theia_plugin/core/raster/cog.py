@@ -63,6 +63,7 @@ class CogWriter:
         profile: dict,
         overviews: bool = True,
         compression: str = "DEFLATE",
+        feedback=None,
     ):
         if compression not in COMPRESSIONS:
             raise ValueError(
@@ -71,6 +72,7 @@ class CogWriter:
                 )
             )
         self.compression = compression
+        self.feedback = feedback  # isCanceled() is honoured while the COG is compressed too
         self.dest = Path(dest)
         self.dest.parent.mkdir(parents=True, exist_ok=True)
         dtype = np.dtype(profile["dtype"])
@@ -137,6 +139,9 @@ class CogWriter:
                 overview.WriteArray(rows, 0, level_row)
                 overview.FlushCache()
 
+    def _canceled(self) -> bool:
+        return self.feedback is not None and bool(self.feedback.isCanceled())
+
     def set_band_description(self, band: int, text: str) -> None:
         self._dataset.GetRasterBand(band).SetDescription(text)
 
@@ -179,16 +184,25 @@ class CogWriter:
             if complete - flushed[0] >= 1 / 128:
                 source.FlushCache()
                 flushed[0] = complete
-            return 1
+            return 0 if self._canceled() else 1
 
         try:
-            result = gdal.Translate(
-                str(final_draft),
-                source,
-                format="COG",
-                creationOptions=options,
-                callback=drop_read_blocks,
-            )
+            try:
+                result = gdal.Translate(
+                    str(final_draft),
+                    source,
+                    format="COG",
+                    creationOptions=options,
+                    callback=drop_read_blocks,
+                )
+            except RuntimeError:
+                if not self._canceled():
+                    raise
+                result = None
+            if result is None and self._canceled():
+                from theia_plugin.core.raster.engine import CancelledError
+
+                raise CancelledError(tr("Cancelled by the user"))
             if result is None:
                 raise OSError(tr("GDAL could not write {path}.").format(path=self.dest))
             result = None

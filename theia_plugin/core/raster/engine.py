@@ -147,6 +147,14 @@ def row_windows(grid: Grid, block_rows: int):
         yield Window(0, row, grid.width, min(block_rows, grid.height - row))
 
 
+def or_blocks(fine: np.ndarray, step: int) -> np.ndarray:
+    """A mask of bit flags coarsened ``step`` times: each pixel gets every flag of the
+    ``step × step`` fine pixels it covers (averaging would mix bits)."""
+    rows, cols = fine.shape[0] // step, fine.shape[1] // step
+    blocks = fine[: rows * step, : cols * step].reshape(rows, step, cols, step)
+    return np.bitwise_or.reduce(np.bitwise_or.reduce(blocks, axis=3), axis=1)
+
+
 def _read(dataset, plan: _SourcePlan, window, upsampling):
     from rasterio.enums import Resampling
     from rasterio.windows import Window
@@ -158,12 +166,7 @@ def _read(dataset, plan: _SourcePlan, window, upsampling):
         window.col_off / f, window.row_off / f, window.width / f, window.height / f
     )
     if plan.bits and f < 1:
-        # Every flag of the finer pixels a coarse pixel covers (averaging would mix bits).
-        step = round(1 / f)
-        fine = dataset.read(plan.band, window=source_window)
-        rows, cols = fine.shape[0] // step, fine.shape[1] // step
-        blocks = fine[: rows * step, : cols * step].reshape(rows, step, cols, step)
-        return np.bitwise_or.reduce(np.bitwise_or.reduce(blocks, axis=3), axis=1)
+        return or_blocks(dataset.read(plan.band, window=source_window), round(1 / f))
     if plan.resampling is not None:
         resampling = Resampling[plan.resampling]
     else:
@@ -213,7 +216,7 @@ def _drop_read_blocks(dataset, plan: _SourcePlan, window, grid: Grid, pending: f
     end = window.row_off + window.height
     if end >= grid.height:
         return False
-    itemsize = np.dtype(dataset.dtypes[0]).itemsize
+    itemsize = np.dtype(dataset.dtypes[plan.band - 1]).itemsize
     if pending * dataset.width * itemsize < SOURCE_CACHE_BUDGET:
         return False
     source_end = end / plan.factor
@@ -321,6 +324,8 @@ def run_windows(
             try:
                 item = to_compute.get(timeout=0.1)
             except queue.Empty:
+                if feedback is not None and feedback.isCanceled():  # a slow read (HTTP)
+                    raise CancelledError(tr("Cancelled by the user")) from None
                 continue
             if item is _DONE:
                 break

@@ -33,7 +33,10 @@ def average_2x2(rows: np.ndarray, nodata) -> np.ndarray:
             rows = rows.astype(np.float64)
         rows = np.pad(rows, ((0, height % 2), (0, width % 2)), constant_values=invalid_fill)
     quarters = (rows[0::2, 0::2], rows[1::2, 0::2], rows[0::2, 1::2], rows[1::2, 1::2])
-    total = np.zeros(quarters[0].shape, dtype=np.float32)
+    # float32 sums are exact for 16-bit values and as precise as float32 data; wider types
+    # need float64.
+    narrow = rows.dtype == np.float32 or (rows.dtype.kind in "iu" and rows.dtype.itemsize <= 2)
+    total = np.zeros(quarters[0].shape, dtype=np.float32 if narrow else np.float64)
     count = np.zeros(quarters[0].shape, dtype=np.uint8)
     for quarter in quarters:
         valid = ~np.isnan(quarter) if _is_nan(invalid_fill) else quarter != invalid_fill

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from theia_plugin.core.i18n import tr
-from theia_plugin.net import HttpClient, NetworkError
+from theia_plugin.net import CancelledError, HttpClient, NetworkError
 from theia_plugin.net.base import Feedback
 
 from .theia_l2a import PRODUCT_ID_RE, L2AProduct, ProductError, parse_product_id
@@ -75,6 +75,8 @@ def load_item(
             client = create_client()
         try:
             data = client.get_json(text, feedback=feedback)
+        except CancelledError:
+            raise
         except NetworkError as exc:
             raise ProductError(
                 tr("Could not read the STAC item {url}: {error}").format(url=text, error=exc)
@@ -161,6 +163,8 @@ def product_from_item(
     wanted = [hrefs[key] for key in (*BAND_ASSETS, *masks)]
     try:
         signed = signer.sign_many(wanted, feedback)
+    except CancelledError:
+        raise
     except NetworkError as exc:
         raise ProductError(
             tr("{item}: the asset URLs could not be signed: {error}").format(
@@ -185,7 +189,9 @@ def product_from_item(
 
 def _vsicurl(url: str) -> str:
     if url.startswith("file:"):
-        return Path(urlsplit(url).path).as_posix()
+        from urllib.request import url2pathname
+
+        return Path(url2pathname(urlsplit(url).path)).as_posix()  # %20, %C3%A9, C:/…
     return f"/vsicurl/{url}"
 
 

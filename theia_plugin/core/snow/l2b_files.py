@@ -70,6 +70,8 @@ def parse_l2b_name(path: str | Path) -> L2BFile | None:
     if match:
         acquired = datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
         return L2BFile(path, "SNW", match["tile"].upper(), acquired)
+    if "-QC" in name.upper():  # LIS quality flags (QCFLAGS, QCTOC, QCOG) are not snow maps
+        return None
     if _FSC_ANY_RE.search(name) and name.lower().endswith(".tif"):
         stamp, tile = _STAMP_RE.search(name), _TILE_RE.search(name)
         if stamp and tile:

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from theia_plugin.core.i18n import tr
-from theia_plugin.core.raster.engine import Grid, plan_sources
+from theia_plugin.core.raster.engine import Grid, or_blocks, plan_sources
 from theia_plugin.core.raster.theia_l2a import L2AProduct, ProductError, open_l2a
 
 #: Tree cover density value meaning "undefined" (> 100: FSC-OG keeps FSC-TOC).
@@ -320,8 +320,7 @@ class WindowReader:
             return self._clm.read(1, window=self.window(row0, rows))
         width = self.inputs.grid.width
         fine = self._clm.read(1, window=Window(0, row0 * step, width * step, rows * step))
-        blocks = fine.reshape(rows, step, width, step)
-        return np.bitwise_or.reduce(np.bitwise_or.reduce(blocks, axis=3), axis=1)
+        return or_blocks(fine, step)
 
     def read(self, row0: int, rows: int) -> dict[str, np.ndarray | None]:
         """G, R, S (int16 raw), CLM (uint8), DEM (float64 m, NaN uncovered), TCD (uint8 or

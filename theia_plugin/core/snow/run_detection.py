@@ -233,11 +233,13 @@ def detect_product(
             "cloud_percent": detector.cloud_percent,
             "pass2_enabled": bool(detector.pass2_enabled),
             "parameters": asdict(params),
+            # Paths as given, but a STAC item's signed URLs without their signature (a file
+            # kept next to the outputs must not carry credentials).
             "inputs": {
-                "green": inputs.green,
-                "red": inputs.red,
-                "swir": inputs.swir,
-                "clm": inputs.clm,
+                "green": _unsigned(inputs.green),
+                "red": _unsigned(inputs.red),
+                "swir": _unsigned(inputs.swir),
+                "clm": _unsigned(inputs.clm),
                 "dem": inputs.dem,
                 "dem_resampled": inputs.dem_resampled,
                 "tcd": inputs.tcd,
@@ -265,3 +267,8 @@ def detect_product(
 
 
 __all__ = ["DetectionOutputs", "detect_product", "metadata_name"]
+
+
+def _unsigned(path: str) -> str:
+    """A GDAL path without the query of a signed ``/vsicurl/`` URL (signature, key id)."""
+    return path.split("?", 1)[0] if path.startswith("/vsicurl/") else path
