@@ -18,10 +18,9 @@ from theia_plugin.processing.indices import (
     IndicesOverProductsAlgorithm,
     SeveralIndicesAlgorithm,
     SpectralIndexAlgorithm,
-    find_products,
     parse_formulas,
-    split_paths,
 )
+from theia_plugin.processing.parameters import find_products, split_paths
 from theia_plugin.processing.provider import TheiaProvider
 
 
