@@ -305,7 +305,9 @@ class _ReplyReader:
     def fail(self, error: BaseException) -> None:
         if self.error is None:
             self.error = error
-        self.reply.abort()
+        # Called from a slot: raising here would abort QGIS (the reply may be deleted already).
+        with contextlib.suppress(RuntimeError):
+            self.reply.abort()
 
     def begin(self, status: int) -> None:
         if self.sink is not None and not self.begun:
