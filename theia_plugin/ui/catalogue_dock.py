@@ -87,6 +87,7 @@ from theia_plugin.toolbelt.footprints import Footprints
 from theia_plugin.toolbelt.log import push_message
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
 from theia_plugin.ui.catalogue_download import DownloadOutcome, Product, download_task
+from theia_plugin.ui.catalogue_filters import QueryableFilters
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
 from theia_plugin.ui.catalogue_tasks import (
     collections_task,
@@ -185,6 +186,8 @@ class CatalogueDock(QgsDockWidget):
         self.page_task: Any = None
         self._pending_collections: tuple[str, ...] | None = None
         self.collections_task: Any = None
+        self.queryables_task: Any = None
+        self._queryables_stale = False
         self._syncing = False
         self._client = None
 
@@ -253,6 +256,7 @@ class CatalogueDock(QgsDockWidget):
         self.collections_list = QListWidget()
         self.collections_list.setObjectName("collectionsList")
         self.collections_list.setMinimumHeight(80)
+        self.collections_list.itemChanged.connect(lambda _item: self._refresh_queryables())
         form.addRow(tr("Collections"), self.collections_list)
 
         self.dates_group = QGroupBox(tr("Dates"))
@@ -298,6 +302,9 @@ class CatalogueDock(QgsDockWidget):
         self.sort_combo.addItem(tr("Newest first"), False)
         self.sort_combo.addItem(tr("Oldest first"), True)
         form.addRow(tr("Sort"), self.sort_combo)
+
+        self.filters_box = QueryableFilters()
+        form.addRow(self.filters_box)
 
         saved_row = QHBoxLayout()
         self.saved_combo = QComboBox()
@@ -542,6 +549,48 @@ class CatalogueDock(QgsDockWidget):
                 Qt.CheckState.Checked if cid in checked else Qt.CheckState.Unchecked
             )
             self.collections_list.addItem(entry)
+        self._refresh_queryables()
+
+    @guarded
+    def _refresh_queryables(self) -> None:
+        """Ask the server what the checked collections can be filtered on (in the background;
+        one request at a time per backend, the latest selection wins)."""
+        if self.queryables_task is not None:
+            self._queryables_stale = True
+            return
+        ids = tuple(c.data(_ASSET_ROLE) for c in self._checked_list_items())
+        catalogue = self.catalogue("queryables")
+        if not ids or not hasattr(catalogue, "queryables"):
+            self.filters_box.set_queryables({})
+            return
+        task = function_task(
+            tr("Theia: filters of {ids}").format(ids=", ".join(ids)),
+            lambda task: catalogue.queryables(ids, task),
+        )
+        task.done.connect(
+            lambda result, error, task=task: self._queryables_done(task, result, error)
+        )
+        self.queryables_task = task
+        self._start(task)
+
+    @guarded
+    def _queryables_done(self, task: Any, result: Any, error: Any) -> None:
+        if task is not self.queryables_task:
+            return
+        self.queryables_task = None
+        if self._queryables_stale:
+            self._queryables_stale = False
+            self._refresh_queryables()
+            return
+        if error is not None:
+            if not isinstance(error, CancelledError):
+                self._notify(
+                    tr("Property filters"),
+                    tr("The server's queryables could not be read: {error}").format(error=error),
+                    Qgis.MessageLevel.Warning,
+                )
+            return
+        self.filters_box.set_queryables(result or {})
 
     def _checked_list_items(self) -> list[QListWidgetItem]:
         return [
@@ -652,6 +701,7 @@ class CatalogueDock(QgsDockWidget):
         if request.max_cloud_cover is not None:
             self.cloud_spin.setValue(round(request.max_cloud_cover))
         self.sort_combo.setCurrentIndex(1 if request.sort.ascending else 0)
+        self.filters_box.set_filters(request.filters)
         self.theme_tree.blockSignals(True)
         self.set_themes(list(request.themes))
         self.theme_tree.blockSignals(False)
@@ -715,6 +765,7 @@ class CatalogueDock(QgsDockWidget):
             collections=tuple(c.data(_ASSET_ROLE) for c in self._checked_list_items()),
             themes=tuple(self.checked_themes()),
             max_cloud_cover=self.cloud_spin.value() if self.cloud_check.isChecked() else None,
+            filters=self.filters_box.filters(),
             sort=SortOrder("datetime", bool(self.sort_combo.currentData())),
         )
 
