@@ -181,6 +181,7 @@ class CatalogueDock(QgsDockWidget):
         self.catalogues: dict[tuple[str, str], Any] = {}
         self.server_collections: dict[str, list[dict[str, Any]]] = {}
         self.session: SearchSession | None = None
+        self.results_connection: Connection | None = None  # the catalogue the results came from
         self.footprints: Footprints | None = None
         self.tasks: set[Any] = set()  # Python references keep running tasks alive
         self.page_task: Any = None
@@ -781,6 +782,7 @@ class CatalogueDock(QgsDockWidget):
         self.model.clear()
         self._show_details(None)
         self.session = SearchSession(self.catalogue(), request)
+        self.results_connection = self.connection()
         stamp = datetime.now().strftime("%H:%M:%S")
         self.footprints = Footprints(tr("Theia search {time}").format(time=stamp))
         self.footprints.layer.selectionChanged.connect(self._layer_selection_changed)
@@ -858,7 +860,7 @@ class CatalogueDock(QgsDockWidget):
         if not urls:
             return
         if self._client is None:
-            self._client = create_client(timeout=10, max_retries=0)
+            self._client = create_client(timeout=10, max_retries=1)
         task = thumbnails_task(self._client, urls, tr("Theia: thumbnails"))
         task.done.connect(self._thumbnails_done)
         self._start(task)
@@ -1121,7 +1123,10 @@ class CatalogueDock(QgsDockWidget):
         except ValueError as error:
             self._notify(tr("Download"), str(error), Qgis.MessageLevel.Warning)
             return None
-        connection = self.connection()
+        # the results' catalogue: its authentication (GEODES API key, MTD signing), even if
+        # another catalogue was picked since
+        connection = self.results_connection or self.connection()
+        signer = self.signer if self._signer_given else self._signer_for(connection).sign_many
         client = create_client(authcfg=connection.authcfg or None, **self._client_options())
         cache = PlgOptionsManager.get_plg_settings().resolved_cache_folder() / "true-colour"
         task = download_task(
@@ -1129,7 +1134,7 @@ class CatalogueDock(QgsDockWidget):
             targets,
             folder,
             client,
-            self.signer,
+            signer,
             load_products=self.load_products_check.isChecked(),
             composites=cache,
         )
