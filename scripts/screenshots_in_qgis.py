@@ -75,9 +75,11 @@ def catalogue():
         return
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QDate, Qt
+    from qgis.PyQt.QtGui import QColor
 
     from theia_plugin.core.catalogue.connections import Connection
 
+    iface.mapCanvas().setSelectionColor(QColor(255, 220, 0, 70))  # selected footprints see-through
     window = iface.mainWindow()
     window.showNormal()
     window.setGeometry(0, 0, 1400, 900)
@@ -126,7 +128,6 @@ def signed_cog(dock):
 
     from qgis.core import QgsCoordinateTransform, QgsProject
     from qgis.PyQt.QtCore import QDate
-    from qgis.PyQt.QtGui import QColor
 
     from theia_plugin.core.catalogue.connections import Connection
 
@@ -168,7 +169,6 @@ def signed_cog(dock):
         transform = QgsCoordinateTransform(layer.crs(), project.crs(), project)
         extent = transform.transformBoundingBox(layer.extent())
         extent.scale(3.0)
-        canvas.setSelectionColor(QColor(255, 220, 0, 70))  # the selected footprint, see-through
         canvas.setExtent(extent)
         canvas.refresh()
         QTimer.singleShot(4000, finish)

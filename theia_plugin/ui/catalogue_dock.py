@@ -1126,7 +1126,8 @@ class CatalogueDock(QgsDockWidget):
         # the results' catalogue: its authentication (GEODES API key, MTD signing), even if
         # another catalogue was picked since
         connection = self.results_connection or self.connection()
-        signer = self.signer if self._signer_given else self._signer_for(connection).sign_many
+        own = None if self._signer_given else self._signer_for(connection)
+        signer = own.sign_many if own is not None else self.signer
         client = create_client(authcfg=connection.authcfg or None, **self._client_options())
         cache = PlgOptionsManager.get_plg_settings().resolved_cache_folder() / "true-colour"
         task = download_task(
