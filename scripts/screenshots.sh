@@ -18,11 +18,18 @@ for _ in $(seq 1 240); do
   kill -0 "$services_pid" 2>/dev/null || { echo "local services failed to start" >&2; exit 1; }
   sleep 0.5
 done
-THEIA_STAC_URL="$(head -n1 "$THEIA_SERVICES_READY")"
-export THEIA_STAC_URL
+THEIA_STAC_URL="$(sed -n 1p "$THEIA_SERVICES_READY")"
+# The MTD-like catalogue whose COGs are read through URLs signed by the local signing service.
+THEIA_SIGNED_STAC_URL="$(sed -n 2p "$THEIA_SERVICES_READY")"
+THEIA_SIGNING_SERVICE="$(sed -n 3p "$THEIA_SERVICES_READY")"
+THEIA_SIGNED_HOSTS="$(sed -n 4p "$THEIA_SERVICES_READY")"
+THEIA_SIGNING_KEYS="$(sed -n 5p "$THEIA_SERVICES_READY")"
+THEIA_SIGNED_ITEM="$(sed -n 6p "$THEIA_SERVICES_READY")"
+export THEIA_STAC_URL THEIA_SIGNED_STAC_URL THEIA_SIGNING_SERVICE THEIA_SIGNED_HOSTS
+export THEIA_SIGNING_KEYS THEIA_SIGNED_ITEM
 
 PYTHONPATH="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \
-  QT_QPA_PLATFORM=xcb timeout 240 xvfb-run -a -s "-screen 0 1400x900x24" \
+  QT_QPA_PLATFORM=xcb timeout 360 xvfb-run -a -s "-screen 0 1400x900x24" \
   qgis --profiles-path build/qgis-profile --profile default --nologo --noversioncheck \
   --code scripts/screenshots_in_qgis.py
 ls -1 "$THEIA_SCREENSHOTS"

@@ -82,10 +82,12 @@ def catalogue():
         dsmopt_running()
         return
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
-    from qgis.PyQt.QtCore import QDate
+    from qgis.PyQt.QtCore import QDate, Qt
+    from qgis.PyQt.QtGui import QColor
 
     from theia_plugin.core.catalogue.connections import Connection
 
+    iface.mapCanvas().setSelectionColor(QColor(255, 220, 0, 70))  # selected footprints see-through
     window = iface.mainWindow()
     window.showNormal()
     window.setGeometry(0, 0, 1400, 900)
@@ -118,7 +120,71 @@ def catalogue():
 
     def grab():
         dock.view.selectRow(1)
-        QTimer.singleShot(2500, lambda: (grab_screen("catalogue-dock.png"), dsmopt_running()))
+        QTimer.singleShot(2500, lambda: (grab_screen("catalogue-dock.png"), signed_cog(dock)))
+
+    when(lambda: dock.collections_list.count() > 0, search)
+
+
+def signed_cog(dock):
+    """A private COG of an MTD-like catalogue, signed through the local signing service with
+    an "API Header" authentication configuration, loaded as a true-colour group."""
+    url = os.environ.get("THEIA_SIGNED_STAC_URL")
+    if not url:
+        dsmopt_running()
+        return
+    import json
+
+    from qgis.core import QgsCoordinateTransform, QgsProject
+    from qgis.PyQt.QtCore import QDate
+
+    from theia_plugin.core.catalogue.connections import Connection
+
+    sys.path.insert(0, str(OUT.parents[1]))  # the repository: its test helpers
+    from tests.servers.qgis_auth import AuthConfigs
+
+    auth = AuthConfigs()
+    authcfg = auth.api_header(json.loads(os.environ["THEIA_SIGNING_KEYS"]))
+    wanted = os.environ["THEIA_SIGNED_ITEM"]
+    project = QgsProject.instance()
+    project.removeAllMapLayers()
+    project.layerTreeRoot().removeAllChildren()
+    dock.add_connection(Connection("Theia MTD (local, signed assets)", url, "stac", authcfg))
+
+    def search():
+        dock.set_collections(["sentinel2-l2a-theia"])
+        dock.set_bbox((0.0, 42.9, 1.2, 43.6))
+        dock.dates_group.setChecked(True)
+        dock.start_edit.setDate(QDate(2018, 1, 1))
+        dock.end_edit.setDate(QDate(2018, 3, 31))
+        dock.cloud_check.setChecked(False)
+        dock.search_button.click()
+        when(lambda: not dock.is_searching() and dock.model.rowCount(), results)
+
+    def results():
+        row = next((i for i, item in enumerate(dock.model.items) if item.id == wanted), None)
+        if row is None:
+            print(f"screenshots: {wanted} not among the results", file=sys.stderr)
+            QgsApplication.exit(1)
+            return
+        dock.view.selectRow(row)
+        dock.last_true_colour = None
+        dock.add_item_group(dock.model.items[row])
+        when(lambda: dock.last_true_colour is not None and dock.model.thumbnails, zoom)
+
+    def zoom():
+        layer = dock.last_true_colour
+        canvas = iface.mapCanvas()
+        transform = QgsCoordinateTransform(layer.crs(), project.crs(), project)
+        extent = transform.transformBoundingBox(layer.extent())
+        extent.scale(3.0)
+        canvas.setExtent(extent)
+        canvas.refresh()
+        QTimer.singleShot(4000, finish)
+
+    def finish():
+        grab_screen("catalogue-signed-cog.png")
+        auth.cleanup()
+        dsmopt_running()
 
     when(lambda: dock.collections_list.count() > 0, search)
 

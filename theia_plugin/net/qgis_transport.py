@@ -305,7 +305,9 @@ class _ReplyReader:
     def fail(self, error: BaseException) -> None:
         if self.error is None:
             self.error = error
-        self.reply.abort()
+        # Called from a slot: raising here would abort QGIS (the reply may be deleted already).
+        with contextlib.suppress(RuntimeError):
+            self.reply.abort()
 
     def begin(self, status: int) -> None:
         if self.sink is not None and not self.begun:
@@ -506,6 +508,23 @@ class QgisTransport(Transport):
     def _exchange(
         self, request: HttpRequest, feedback: Feedback | None, sink: DownloadSink | None
     ) -> HttpResponse:
+        try:
+            return self._exchange_once(request, feedback, sink)
+        except RuntimeError as error:
+            # Seen with several worker threads: PyQt hands back a reply wrapper it believes
+            # deleted (a stale wrapper at a reused address). A broken exchange the client may
+            # retry, not a crash of the task.
+            if "has been deleted" not in str(error):
+                raise
+            raise ConnectionFailedError(
+                url=request.url,
+                method=request.method,
+                detail="the network reply was reported deleted by PyQt",
+            ) from None
+
+    def _exchange_once(
+        self, request: HttpRequest, feedback: Feedback | None, sink: DownloadSink | None
+    ) -> HttpResponse:
         """Run one reply of the thread's QgsNetworkAccessManager in a local event loop.
 
         With a ``sink`` the 2xx body is streamed into it (never held in memory); otherwise
@@ -569,11 +588,15 @@ class QgisTransport(Transport):
             _WATCHDOG.remove(watch)
             with contextlib.suppress(TypeError, RuntimeError):
                 watch.internal.canceled.disconnect(reply.abort)
+            # a reply may still signal while it is destroyed: not to this finished reader
+            with contextlib.suppress(TypeError, RuntimeError):
+                reply.readyRead.disconnect(reader.consume)
             if body is not None:
                 for signal in (nam.authenticationRequired, nam.proxyAuthenticationRequired):
                     with contextlib.suppress(TypeError, RuntimeError):
                         signal.disconnect(body.allow_rewind)
-            reply.deleteLater()
+            with contextlib.suppress(RuntimeError):
+                reply.deleteLater()
 
     def _start(
         self, nam: QgsNetworkAccessManager, request: HttpRequest, qreq: QNetworkRequest

@@ -12,6 +12,7 @@ import functools
 import html
 import json
 import traceback
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -63,6 +65,7 @@ from theia_plugin.core.catalogue.connections import (
     name_for_url,
     open_catalogue,
 )
+from theia_plugin.core.catalogue.download import plan_downloads
 from theia_plugin.core.catalogue.layers import (
     LayerSpec,
     Signer,
@@ -83,6 +86,8 @@ from theia_plugin.toolbelt.connection_settings import connection_registry
 from theia_plugin.toolbelt.footprints import Footprints
 from theia_plugin.toolbelt.log import push_message
 from theia_plugin.toolbelt.preferences import PlgOptionsManager
+from theia_plugin.ui.catalogue_download import DownloadOutcome, Product, download_task
+from theia_plugin.ui.catalogue_filters import QueryableFilters
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
 from theia_plugin.ui.catalogue_tasks import (
     collections_task,
@@ -153,6 +158,8 @@ class CatalogueDock(QgsDockWidget):
     pageShown = pyqtSignal(int)
     #: emitted when a search stops (finished, failed or cancelled)
     searchStopped = pyqtSignal()
+    #: emitted when a download job ends (its DownloadOutcome; None when cancelled or failed)
+    downloadFinished = pyqtSignal(object)
 
     def __init__(self, iface, parent=None, signer: Signer | None = None):
         super().__init__(tr("Theia catalogue"), parent)
@@ -167,11 +174,14 @@ class CatalogueDock(QgsDockWidget):
         self.catalogues: dict[tuple[str, str], Any] = {}
         self.server_collections: dict[str, list[dict[str, Any]]] = {}
         self.session: SearchSession | None = None
+        self.results_connection: Connection | None = None  # the catalogue the results came from
         self.footprints: Footprints | None = None
         self.tasks: set[Any] = set()  # Python references keep running tasks alive
         self.page_task: Any = None
         self._pending_collections: tuple[str, ...] | None = None
         self.collections_task: Any = None
+        self.queryables_task: Any = None
+        self._queryables_stale = False
         self._syncing = False
         self._client = None
 
@@ -240,6 +250,7 @@ class CatalogueDock(QgsDockWidget):
         self.collections_list = QListWidget()
         self.collections_list.setObjectName("collectionsList")
         self.collections_list.setMinimumHeight(80)
+        self.collections_list.itemChanged.connect(lambda _item: self._refresh_queryables())
         form.addRow(tr("Collections"), self.collections_list)
 
         self.dates_group = QGroupBox(tr("Dates"))
@@ -285,6 +296,9 @@ class CatalogueDock(QgsDockWidget):
         self.sort_combo.addItem(tr("Newest first"), False)
         self.sort_combo.addItem(tr("Oldest first"), True)
         form.addRow(tr("Sort"), self.sort_combo)
+
+        self.filters_box = QueryableFilters()
+        form.addRow(self.filters_box)
 
         saved_row = QHBoxLayout()
         self.saved_combo = QComboBox()
@@ -365,9 +379,24 @@ class CatalogueDock(QgsDockWidget):
         self.add_group_button.clicked.connect(lambda _checked=False: self.add_selected_items())
         self.copy_button = QPushButton(tr("Copy URL"))
         self.copy_button.clicked.connect(lambda _checked=False: self.copy_selected_url())
-        for button in (self.add_asset_button, self.add_group_button, self.copy_button):
+        self.download_button = QPushButton(tr("Download…"))
+        self.download_button.setObjectName("downloadButton")
+        self.download_button.setToolTip(
+            tr("Download the selected asset, else the data of the selected results")
+        )
+        self.download_button.clicked.connect(lambda _checked=False: self.download_selected())
+        for button in (
+            self.add_asset_button,
+            self.add_group_button,
+            self.copy_button,
+            self.download_button,
+        ):
             actions.addWidget(button)
         details_layout.addLayout(actions)
+        self.load_products_check = QCheckBox(tr("Load downloaded product archives as layers"))
+        self.load_products_check.setObjectName("loadProductsCheck")
+        self.load_products_check.setChecked(True)
+        details_layout.addWidget(self.load_products_check)
         splitter.addWidget(details)
         splitter.setSizes([260, 360, 220])
         self.setWidget(body)
@@ -525,6 +554,48 @@ class CatalogueDock(QgsDockWidget):
                 Qt.CheckState.Checked if cid in checked else Qt.CheckState.Unchecked
             )
             self.collections_list.addItem(entry)
+        self._refresh_queryables()
+
+    @guarded
+    def _refresh_queryables(self) -> None:
+        """Ask the server what the checked collections can be filtered on (in the background;
+        one request at a time per backend, the latest selection wins)."""
+        if self.queryables_task is not None:
+            self._queryables_stale = True
+            return
+        ids = tuple(c.data(_ASSET_ROLE) for c in self._checked_list_items())
+        catalogue = self.catalogue("queryables")
+        if not ids or not hasattr(catalogue, "queryables"):
+            self.filters_box.set_queryables({})
+            return
+        task = function_task(
+            tr("Theia: filters of {ids}").format(ids=", ".join(ids)),
+            lambda task: catalogue.queryables(ids, task),
+        )
+        task.done.connect(
+            lambda result, error, task=task: self._queryables_done(task, result, error)
+        )
+        self.queryables_task = task
+        self._start(task)
+
+    @guarded
+    def _queryables_done(self, task: Any, result: Any, error: Any) -> None:
+        if task is not self.queryables_task:
+            return
+        self.queryables_task = None
+        if self._queryables_stale:
+            self._queryables_stale = False
+            self._refresh_queryables()
+            return
+        if error is not None:
+            if not isinstance(error, CancelledError):
+                self._notify(
+                    tr("Property filters"),
+                    tr("The server's queryables could not be read: {error}").format(error=error),
+                    Qgis.MessageLevel.Warning,
+                )
+            return
+        self.filters_box.set_queryables(result or {})
 
     def _checked_list_items(self) -> list[QListWidgetItem]:
         return [
@@ -635,6 +706,7 @@ class CatalogueDock(QgsDockWidget):
         if request.max_cloud_cover is not None:
             self.cloud_spin.setValue(round(request.max_cloud_cover))
         self.sort_combo.setCurrentIndex(1 if request.sort.ascending else 0)
+        self.filters_box.set_filters(request.filters)
         self.theme_tree.blockSignals(True)
         self.set_themes(list(request.themes))
         self.theme_tree.blockSignals(False)
@@ -698,6 +770,7 @@ class CatalogueDock(QgsDockWidget):
             collections=tuple(c.data(_ASSET_ROLE) for c in self._checked_list_items()),
             themes=tuple(self.checked_themes()),
             max_cloud_cover=self.cloud_spin.value() if self.cloud_check.isChecked() else None,
+            filters=self.filters_box.filters(),
             sort=SortOrder("datetime", bool(self.sort_combo.currentData())),
         )
 
@@ -713,6 +786,7 @@ class CatalogueDock(QgsDockWidget):
         self.model.clear()
         self._show_details(None)
         self.session = SearchSession(self.catalogue(), request)
+        self.results_connection = self.connection()
         stamp = datetime.now().strftime("%H:%M:%S")
         self.footprints = Footprints(tr("Theia search {time}").format(time=stamp))
         self.footprints.layer.selectionChanged.connect(self._layer_selection_changed)
@@ -790,7 +864,7 @@ class CatalogueDock(QgsDockWidget):
         if not urls:
             return
         if self._client is None:
-            self._client = create_client(timeout=10, max_retries=0)
+            self._client = create_client(timeout=10, max_retries=1)
         task = thumbnails_task(self._client, urls, tr("Theia: thumbnails"))
         task.done.connect(self._thumbnails_done)
         self._start(task)
@@ -1015,6 +1089,114 @@ class CatalogueDock(QgsDockWidget):
         entry = self.asset_list.currentItem()
         url = item.assets[entry.data(_ASSET_ROLE)].href if entry is not None else item.self_href
         QApplication.clipboard().setText(url)
+
+    # --- downloads --------------------------------------------------------------------------
+    @guarded
+    def download_selected(self) -> None:
+        """Download the asset selected in the details panel, else the data assets of the
+        selected results, into a folder the user picks."""
+        item = getattr(self, "shown_item", None)
+        entry = self.asset_list.currentItem() if self.asset_list.selectedItems() else None
+        if entry is not None and item is not None:
+            items, keys = [item], [entry.data(_ASSET_ROLE)]
+        else:
+            items, keys = self.selected_items(), []
+        if not items:
+            self._notify(
+                tr("Download"), tr("Select results or an asset first"), Qgis.MessageLevel.Info
+            )
+            return
+        folder = self.ask_download_folder()
+        if folder is not None:
+            self.download(items, folder, keys)
+
+    def ask_download_folder(self) -> Path | None:
+        """The folder picked by the user (the plugin's download folder is offered)."""
+        default = PlgOptionsManager.get_plg_settings().resolved_download_folder()
+        chosen = QFileDialog.getExistingDirectory(self, tr("Download to"), str(default))
+        return Path(chosen) if chosen else None
+
+    def download(
+        self, items: list[CatalogueItem], folder: str | Path, asset_keys: Sequence[str] = ()
+    ) -> Any:
+        """Download the assets of ``items`` into ``folder`` in a background task (progress
+        and cancel in the task manager); returns the task, or None when nothing matches."""
+        folder = Path(folder)
+        try:
+            targets = plan_downloads(items, folder, asset_keys)
+        except ValueError as error:
+            self._notify(tr("Download"), str(error), Qgis.MessageLevel.Warning)
+            return None
+        # the results' catalogue: its authentication (GEODES API key, MTD signing), even if
+        # another catalogue was picked since
+        connection = self.results_connection or self.connection()
+        own = None if self._signer_given else self._signer_for(connection)
+        signer = own.sign_many if own is not None else self.signer
+        client = create_client(authcfg=connection.authcfg or None, **self._client_options())
+        cache = PlgOptionsManager.get_plg_settings().resolved_cache_folder() / "true-colour"
+        task = download_task(
+            tr("Theia: downloading {n} files to {folder}").format(n=len(targets), folder=folder),
+            targets,
+            folder,
+            client,
+            signer,
+            load_products=self.load_products_check.isChecked(),
+            composites=cache,
+        )
+        task.done.connect(lambda outcome, error: self._download_done(outcome, error))
+        self._start(task)
+        return task
+
+    @guarded
+    def _download_done(self, outcome: DownloadOutcome | None, error: Any) -> None:
+        if error is not None or outcome is None:
+            if error is None or isinstance(error, CancelledError):
+                self._notify(
+                    tr("Download"),
+                    tr("Download cancelled (files not completed were removed)"),
+                    Qgis.MessageLevel.Info,
+                )
+            else:
+                self._fault(tr("Download failed"), error)
+            self.downloadFinished.emit(None)
+            return
+        for product in outcome.products:
+            self.add_product(product)
+        if outcome.done:
+            lines = [
+                str(r.path) + (" " + tr("(already complete)") if r.skipped else "")
+                for r in outcome.done
+            ]
+            self._notify(
+                tr("Download"),
+                tr("{n} files in {folder}").format(n=len(outcome.done), folder=outcome.folder),
+                Qgis.MessageLevel.Success,
+                details="\n".join(lines),
+            )
+        if outcome.failed:
+            total = len(outcome.done) + len(outcome.failed)
+            lines = [f"{t.item_id} / {t.asset_key}: {e}" for t, e in outcome.failed]
+            self._notify(
+                tr("Download"),
+                tr("{n} of {total} files could not be downloaded: {first}").format(
+                    n=len(outcome.failed), total=total, first=outcome.failed[0][1]
+                ),
+                Qgis.MessageLevel.Warning,
+                details="\n".join(lines),
+            )
+        self.downloadFinished.emit(outcome)
+
+    def add_product(self, product: Product) -> Any:
+        """A layer group of a downloaded product: its rasters read inside the zip, under a
+        true-colour composite when there is one (then the only visible layer)."""
+        group = QgsProject.instance().layerTreeRoot().insertGroup(0, product.name)
+        rgb_layer = None
+        if product.true_colour is not None:
+            name = tr("{item} — true colour").format(item=product.name)
+            rgb_layer = self.add_layer(LayerSpec("gdal", str(product.true_colour), name), group)
+        for spec in product.specs:
+            self.add_layer(spec, group, visible=rgb_layer is None and spec is product.specs[0])
+        return group
 
     # --- messages --------------------------------------------------------------------------------
     def _notify(self, title: str, text: str, level: Any, details: str = "") -> None:

@@ -27,6 +27,7 @@ from tests.unit.net.transport_contract import TransportContract
 from theia_plugin.net import (
     AuthenticationError,
     CancelledError,
+    ConnectionFailedError,
     HttpClient,
     ProxyError,
     RequestTimeoutError,
@@ -529,3 +530,25 @@ def test_main_thread_use_is_noted_once(
     (note,) = notes()
     assert note.levelno == logging.DEBUG
     assert "QgsTask" in note.getMessage()
+
+
+def test_reply_reported_deleted_is_a_retried_connection_failure(
+    make_client, http_server: LocalHttpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyQt may hand back a reply wrapper it believes deleted (seen with several worker
+    threads): the exchange fails as a connection failure, which the client retries."""
+    real = QgisTransport._exchange_once
+    calls = []
+
+    def flaky(self, *args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("wrapped C/C++ object of type QNetworkReply has been deleted")
+        return real(self, *args)
+
+    monkeypatch.setattr(QgisTransport, "_exchange_once", flaky)
+    assert make_client(max_retries=1).get(http_server.url("/json")).status == 200
+    assert len(calls) == 2
+    calls.clear()
+    with pytest.raises(ConnectionFailedError):
+        make_client(max_retries=0).get(http_server.url("/json"))

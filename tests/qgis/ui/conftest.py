@@ -46,9 +46,10 @@ def stac_proxy(stac_api, http_server) -> Iterator[HoldingStacProxy]:
     proxy.release()
 
 
-def make_dock(iface, url: str) -> CatalogueDock:
+def make_dock(iface, url: str, kind: str = "stac", authcfg: str = "") -> CatalogueDock:
     dock = CatalogueDock(iface, iface.mainWindow())
-    dock.add_connection(Connection("Local STAC", url, "stac"))
+    name = "Local GEODES" if kind == "geodes" else "Local STAC"
+    dock.add_connection(Connection(name, url, kind, authcfg))
     wait_until(lambda: dock.collections_list.count() > 0)
     dock.set_bbox(None)
     return dock
@@ -60,13 +61,16 @@ def dock_factory(qgis_iface, qgis_new_project) -> Iterator[Callable[[str], Catal
     saved = storage.read()  # the connections, restored afterwards
     docks: list[CatalogueDock] = []
 
-    def factory(url: str) -> CatalogueDock:
-        docks.append(make_dock(qgis_iface, url))
+    def factory(url: str, kind: str = "stac", authcfg: str = "") -> CatalogueDock:
+        docks.append(make_dock(qgis_iface, url, kind, authcfg))
         return docks[-1]
 
     yield factory
     for dock in docks:
         dock.cancel()
+        for task in list(dock.tasks):  # downloads still running
+            task.cancel()
+        wait_until(lambda dock=dock: not dock.tasks)
         wait_until(lambda dock=dock: not dock.is_searching())
         dock.shutdown()
         dock.deleteLater()

@@ -136,3 +136,18 @@ def test_keywords_are_matched_on_the_client():
     pages = list(catalogue.search(SearchRequest(keywords="product_0012", page_size=10)))
     assert [item.id for page in pages for item in page] == ["URN:FEATURE:DATA:gdh:0012:V1"]
     assert "q" not in stub.bodies[0]
+
+
+@pytest.mark.parametrize("total", [7, 80, 205])
+def test_session_knows_the_last_page_from_matched(total):
+    from theia_plugin.core.catalogue.session import SearchSession
+
+    stub = StubClient(total)
+    catalogue = GeodesCatalogue("https://geodes.test/api/stac", stub)  # type: ignore[arg-type]
+    session = SearchSession(catalogue, SearchRequest(page_size=80))
+    seen = 0
+    while not session.exhausted:
+        seen += len(session.next_page())
+    assert seen == total
+    # no request past the end: "Load more" can be disabled with the last page
+    assert len(stub.bodies) == -(-total // 80)

@@ -18,6 +18,7 @@ from theia_plugin.core.catalogue.layers import (
     true_colour_keys,
     xyz_uri,
     zip_layer_specs,
+    zip_true_colour_specs,
 )
 from theia_plugin.core.catalogue.model import Asset, CatalogueItem
 
@@ -196,3 +197,25 @@ def test_true_colour_vrt_over_three_rasters(tmp_path):
     assert int(dataset.GetRasterBand(2).ReadAsArray(20, 10, 1, 1)[0, 0]) == 1030
     with pytest.raises(ValueError, match="three GDAL rasters"):
         write_true_colour_vrt(specs[:2], tmp_path / "x.vrt")
+
+
+def test_true_colour_of_a_zip_product(tmp_path):
+    archive = tmp_path / "P.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for kind in ("SRE", "FRE"):
+            for band in ("B12", "B2", "B3", "B4", "B8"):
+                z.writestr(f"P/P_{kind}_{band}.tif", b"x")
+    rgb = zip_true_colour_specs(zip_layer_specs(archive))
+    assert rgb is not None
+    assert [s.uri.rsplit("/", 1)[1] for s in rgb] == [
+        "P_FRE_B4.tif",
+        "P_FRE_B3.tif",
+        "P_FRE_B2.tif",
+    ]
+    sre_only = [s for s in zip_layer_specs(archive) if "_SRE_" in s.uri]
+    assert [s.uri.rsplit("_", 1)[1] for s in zip_true_colour_specs(sre_only)] == [
+        "B4.tif",
+        "B3.tif",
+        "B2.tif",
+    ]
+    assert zip_true_colour_specs([s for s in sre_only if "B3" not in s.uri]) is None

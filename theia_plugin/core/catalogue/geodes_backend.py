@@ -17,6 +17,7 @@ from theia_plugin.net import CancelledError, HttpClient, InvalidResponseError
 from theia_plugin.net.base import Feedback
 
 from .model import CatalogueItem, SearchRequest, format_datetime
+from .session import FinalPage
 from .stac_backend import _canceled, _compare
 from .themes import ThemeTree, load_themes
 
@@ -162,15 +163,15 @@ class GeodesCatalogue:
             page = self.parse_page(response)
             seen += len(page.items)
             items = [item for item in page.items if _accepts(item, request)]
-            if items:
-                yield items
-            if _canceled(feedback):
-                raise CancelledError()
             done = (
                 not page.items
                 or len(page.items) < body["limit"]
                 or (page.matched is not None and seen >= page.matched)
             )
+            if items:
+                yield FinalPage(items) if done else items
+            if _canceled(feedback):
+                raise CancelledError()
             if done:
                 return
             page_number += 1

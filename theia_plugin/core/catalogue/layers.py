@@ -16,10 +16,11 @@ The dock, drag-and-drop, the Browser items and Processing all open assets throug
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from theia_plugin.core.i18n import tr
@@ -45,6 +46,7 @@ __all__ = [
     "write_true_colour_vrt",
     "xyz_uri",
     "zip_layer_specs",
+    "zip_true_colour_specs",
 ]
 
 #: ``sign(urls) -> {url: signed_url}``; URLs it leaves out are used unchanged.
@@ -369,6 +371,20 @@ def zip_layer_specs(zip_path: str | Path, *, name_prefix: str = "") -> list[Laye
         LayerSpec("gdal", f"/vsizip/{path.as_posix()}/{member}", prefix + Path(member).stem)
         for member in members
     ]
+
+
+def zip_true_colour_specs(specs: Sequence[LayerSpec]) -> list[LayerSpec] | None:
+    """The red, green, blue layers (B4, B3, B2) of a Theia product's files, flat-reflectance
+    (FRE) ones preferred over SRE; ``None`` when the product lacks one of them."""
+    for kind in ("FRE", "SRE"):
+        by_band = {}
+        for spec in specs:
+            match = re.search(rf"_{kind}_B(\d+)$", PurePosixPath(spec.uri).stem)
+            if match:
+                by_band[match.group(1)] = spec
+        if all(b in by_band for b in ("4", "3", "2")):
+            return [by_band["4"], by_band["3"], by_band["2"]]
+    return None
 
 
 def write_true_colour_vrt(specs: Sequence[LayerSpec], path: str | Path) -> Path:

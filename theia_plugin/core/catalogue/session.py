@@ -15,7 +15,7 @@ from theia_plugin.net.base import Feedback, is_canceled
 
 from .model import CatalogueItem, SearchRequest
 
-__all__ = ["SearchSession"]
+__all__ = ["FinalPage", "SearchSession"]
 
 
 class _SwitchableFeedback:
@@ -31,6 +31,11 @@ class _SwitchableFeedback:
         target = getattr(self.current, "setProgress", None)
         if target is not None:
             target(progress)
+
+
+class FinalPage(list):
+    """A page a backend knows to be the last one (e.g. from a total such as GEODES's
+    ``context.matched``): the session is exhausted without asking for another page."""
 
 
 class SearchSession:
@@ -68,6 +73,8 @@ class SearchSession:
             if page is None:
                 self.exhausted = True
                 return []
+            if isinstance(page, FinalPage):  # the backend knows there is no more
+                self.exhausted = True
             self.pages_fetched += 1
             self.items_fetched += len(page)
-            return page
+            return list(page)
