@@ -14,12 +14,17 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1167" />
+      <source>(already complete)</source>
+      <translation>(déjà complet)</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="220" />
       <source>(built-in)</source>
       <translation>(intégrée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="589" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="660" />
       <source>(choose a saved search)</source>
       <translation>(choisir une recherche enregistrée)</translation>
     </message>
@@ -79,12 +84,12 @@
       <translation>8 : nuages (test multitemporel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="165" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="167" />
       <source>A WMS layer name is needed for {url}</source>
       <translation>Un nom de couche WMS est nécessaire pour {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="191" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="193" />
       <source>A WMTS layer name is needed for {url}</source>
       <translation>Un nom de couche WMTS est nécessaire pour {url}</translation>
     </message>
@@ -103,6 +108,11 @@
       <location filename="../../theia_plugin/processing/snow.py" line="564" />
       <source>A custom period needs both a start and an end date written YYYY-MM-DD (got {start!r} and {end!r}).</source>
       <translation>Une période personnalisée demande une date de début et une date de fin écrites AAAA-MM-JJ (reçu {start!r} et {end!r}).</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="232" />
+      <source>A property filter has no property</source>
+      <translation>Un filtre n'a pas de propriété</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/catalogue/saved_searches.py" line="74" />
@@ -135,7 +145,7 @@
       <translation>Une recherche enregistrée doit avoir une requête de recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="383" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="399" />
       <source>A true-colour composite needs three GDAL rasters (red, green, blue)</source>
       <translation>Une composition en couleurs naturelles nécessite trois rasters GDAL (rouge, vert, bleu)</translation>
     </message>
@@ -151,25 +161,30 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="221" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="420" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="231" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="449" />
       <source>Add a STAC API</source>
       <translation>Ajouter une API STAC</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="362" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="376" />
       <source>Add asset</source>
       <translation>Ajouter l'asset</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="364" />
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="195" />
+      <source>Add filter</source>
+      <translation>Ajouter un filtre</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="378" />
       <source>Add item as group</source>
       <translation>Ajouter l'item en groupe</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="915" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="950" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="952" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="989" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1024" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1026" />
       <source>Add layer</source>
       <translation>Ajouter une couche</translation>
     </message>
@@ -242,7 +257,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="131" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="262" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="273" />
       <source>Area</source>
       <translation>Emprise</translation>
     </message>
@@ -252,7 +267,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>URL des assets</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="124" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="125" />
       <source>Asset keys or roles (empty: data assets)</source>
       <translation>Clés ou rôles des fichiers (vide : fichiers de données)</translation>
     </message>
@@ -262,12 +277,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Clés des assets à lister (séparées par des virgules ; vide : assets principaux)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="308" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="310" />
       <source>Asset “{key}” of {item} ({type}) cannot be shown as a map layer</source>
       <translation>L'asset « {key} » de {item} ({type}) ne peut pas être affiché comme couche cartographique</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="303" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="305" />
       <source>Asset “{key}” of {item} is a zip archive: download it first</source>
       <translation>L'asset « {key} » de {item} est une archive zip : téléchargez-le d'abord</translation>
     </message>
@@ -278,7 +293,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="124" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="128" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="129" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="106" />
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
@@ -301,7 +316,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Retour en nuage : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="69" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="66" />
       <source>Band mapping (NAME=band number)</source>
       <translation>Correspondance des bandes (NOM=numéro de bande)</translation>
     </message>
@@ -326,7 +341,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="248" />
       <source>CES themes</source>
       <translation>Thèmes des CES</translation>
     </message>
@@ -351,7 +366,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="309" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="323" />
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="253" />
       <source>Cancel</source>
       <translation>Annuler</translation>
@@ -362,6 +377,8 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulé</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/core/raster/cog.py" line="205" />
+      <location filename="../../theia_plugin/core/raster/engine.py" line="333" />
       <location filename="../../theia_plugin/core/raster/engine.py" line="328" />
       <location filename="../../theia_plugin/core/snow/run_detection.py" line="81" />
       <location filename="../../theia_plugin/core/snow/run_synthesis.py" line="88" />
@@ -375,17 +392,17 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulation de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="391" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="407" />
       <source>Cannot build the true-colour composite of {name}: {error}</source>
       <translation>Impossible de construire la composition en couleurs naturelles de {name} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="496" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="525" />
       <source>Cannot list the collections of {url}</source>
       <translation>Impossible de lister les collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="990" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1064" />
       <source>Cannot load {item}</source>
       <translation>Impossible de charger {item}</translation>
     </message>
@@ -395,32 +412,32 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Impossible de lire le fichier des thèmes des CES {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="365" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="367" />
       <source>Cannot read the zip archive {path}: {error}</source>
       <translation>Impossible de lire l'archive zip {path} : {error}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/plugin.py" line="86" />
       <location filename="../../theia_plugin/processing/catalogue.py" line="97" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="57" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="224" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="58" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="234" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="116" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="88" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="89" />
       <source>Catalogue URL</source>
       <translation>URL du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="426" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="455" />
       <source>Catalogue connection</source>
       <translation>Connexion de catalogue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="120" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="84" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="85" />
       <source>Catalogue kind</source>
       <translation>Type de catalogue</translation>
     </message>
@@ -450,13 +467,13 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Vérifiez l'adresse et votre connexion Internet, et si un proxy est nécessaire ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="440" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="442" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="264" />
       <source>Check the address of the service</source>
       <translation>Vérifiez l'adresse du service</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="685" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="708" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="281" />
       <source>Check the address, your Internet connection and DNS</source>
       <translation>Vérifiez l'adresse, votre connexion Internet et le DNS</translation>
@@ -468,7 +485,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="258" />
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="671" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="694" />
       <source>Check the proxy host and port in {settings}</source>
       <translation>Vérifiez l'hôte et le port du proxy dans {settings}</translation>
     </message>
@@ -483,12 +500,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Vérifiez les paramètres de la requête</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="381" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="383" />
       <source>Choose an existing authentication configuration for this connection ({settings})</source>
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="378" />
+      <location filename="../../theia_plugin/processing/indices.py" line="377" />
       <source>Choose at least one index or give a formula.</source>
       <translation>Choisissez au moins un indice ou donnez une formule.</translation>
     </message>
@@ -514,7 +531,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="275" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="286" />
       <source>Cloud cover at most</source>
       <translation>Couverture nuageuse au plus</translation>
     </message>
@@ -539,7 +556,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="243" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="254" />
       <source>Collections</source>
       <translation>Collections</translation>
     </message>
@@ -549,7 +566,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Collections (identifiants séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="97" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="98" />
       <source>Collections (comma-separated)</source>
       <translation>Collections (séparées par des virgules)</translation>
     </message>
@@ -559,7 +576,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Compression du résultat</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="136" />
+      <location filename="../../theia_plugin/processing/indices.py" line="135" />
       <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
 
 Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
@@ -576,7 +593,7 @@ Résolution : par défaut la plus fine des bandes que lit l'indice (10 m pour le
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="48" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="45" />
       <source>Computes a spectral index of any multiband raster (a stack of reflectance bands from any sensor) and writes it as a Cloud Optimized GeoTIFF.
 
 Band mapping: which raster band (numbered from 1) plays each Awesome Spectral Indices band, e.g. B=1, G=2, R=3, N=4 for a blue-green-red-NIR stack. Band names: A (coastal), B, G, R, RE1, RE2, RE3, N, N2 (narrow NIR), S1, S2 (SWIR), T1, T2 (thermal), WV. For Landsat 8/9, map N to the band holding B5.
@@ -597,7 +614,7 @@ Indice : n'importe lequel des 280 Awesome Spectral Indices dont les bandes sont 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="422" />
+      <location filename="../../theia_plugin/processing/indices.py" line="421" />
       <source>Computes one spectral index for each of several Theia Sentinel-2 L2A products and writes one Cloud Optimized GeoTIFF per product, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Products: a folder (every L2A zip or product folder directly inside it, or the folder itself if it is a product) and/or a list of product zips or folders, one path per line or separated by semicolons (in qgis_process: --PRODUCTS="/data/a.zip;/data/b.zip").
@@ -618,7 +635,7 @@ Un produit qui ne peut pas être traité (bandes manquantes, autre grille, fichi
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="334" />
+      <location filename="../../theia_plugin/processing/indices.py" line="333" />
       <source>Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or zip, read in place) in a single pass over its bands, and writes one Cloud Optimized GeoTIFF per index, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Indices: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of your own, one per line or separated by semicolons, written name = formula over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. mine = (N - R) / (N + R + 0.5). The name is used in the file name.
@@ -660,7 +677,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Connexions…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="366" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="380" />
       <source>Copy URL</source>
       <translation>Copier l'URL</translation>
     </message>
@@ -680,7 +697,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Connexion au serveur impossible</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="80" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="82" />
       <source>Could not read the STAC item {url}: {error}</source>
       <translation>Impossible de lire l'item STAC {url} : {error}</translation>
     </message>
@@ -831,7 +848,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="245" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="256" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
@@ -883,14 +900,38 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Domaine</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1106" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1171" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1180" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1128" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1155" />
+      <source>Download</source>
+      <translation>Télécharger</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
       <source>Download archive</source>
       <translation>Télécharger l'archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="54" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1156" />
+      <source>Download cancelled (files not completed were removed)</source>
+      <translation>Téléchargement annulé (les fichiers incomplets ont été supprimés)</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="55" />
       <source>Download catalogue assets</source>
       <translation>Télécharger des fichiers du catalogue</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1160" />
+      <source>Download failed</source>
+      <translation>Échec du téléchargement</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="385" />
+      <source>Download the selected asset, else the data of the selected results</source>
+      <translation>Télécharger l'asset sélectionné, sinon les données des résultats sélectionnés</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="380" />
@@ -898,7 +939,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger l'archive zip</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="133" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1116" />
+      <source>Download to</source>
+      <translation>Télécharger dans</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="134" />
       <source>Downloaded files</source>
       <translation>Fichiers téléchargés</translation>
     </message>
@@ -908,7 +954,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Téléchargement des résultats de {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="63" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="64" />
       <source>Downloads the assets of catalogue items into a folder: CNES GEODES product zips (which open as Theia products) or the assets of any STAC API.
 
 Items: give their ids (GEODES: the product identifier or the URN id; one per line or separated by commas; the extent, dates and cloud cover are then not used), or search by collections, extent, dates and cloud cover; at most 'Maximum items' are taken, newest first.
@@ -925,12 +971,17 @@ Fichiers : clés ou rôles des fichiers (par ex. B04, CLM_R1, data) ; vide : les
 Authentification : les téléchargements GEODES demandent une clé d'API : choisissez une configuration « API Header » avec l'en-tête X-API-Key. Un item qui ne peut pas être téléchargé (par ex. un produit hors ligne) est signalé et les autres continuent.</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="382" />
+      <source>Download…</source>
+      <translation>Télécharger…</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="190" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="192" />
       <source>Duplicated date: {files} are snow products of the same acquisition ({acquired}); keep only one of them.</source>
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
     </message>
@@ -946,7 +997,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="102" />
       <source>End date</source>
       <translation>Date de fin</translation>
     </message>
@@ -986,7 +1037,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Paramètres experts (MicMac)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="100" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
@@ -1001,7 +1052,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>FSC au-dessus de la canopée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="457" />
+      <location filename="../../theia_plugin/processing/indices.py" line="456" />
       <location filename="../../theia_plugin/processing/snow.py" line="324" />
       <source>Failed products</source>
       <translation>Produits en échec</translation>
@@ -1072,9 +1123,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Formule</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="166" />
-      <location filename="../../theia_plugin/processing/indices.py" line="453" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="94" />
+      <location filename="../../theia_plugin/processing/indices.py" line="165" />
+      <location filename="../../theia_plugin/processing/indices.py" line="452" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="91" />
       <source>Formula of your own (replaces the index)</source>
       <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
@@ -1115,12 +1166,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="364" />
+      <location filename="../../theia_plugin/processing/indices.py" line="363" />
       <source>Formulas of your own (name = formula, one per line)</source>
       <translation>Formules personnelles (nom = formule, une par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="193" />
+      <location filename="../../theia_plugin/core/raster/cog.py" line="207" />
       <source>GDAL could not write {path}.</source>
       <translation>GDAL n'a pas pu écrire {path}.</translation>
     </message>
@@ -1130,7 +1181,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Catalogue GEODES : {count} collections</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/geodes_backend.py" line="123" />
+      <location filename="../../theia_plugin/core/catalogue/geodes_backend.py" line="124" />
       <source>GEODES sent a search response without a “features” list</source>
       <translation>GEODES a renvoyé une réponse de recherche sans liste « features »</translation>
     </message>
@@ -1180,16 +1231,16 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Angle d'incidence de {id} : un nombre de degrés est attendu, reçu « {text} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="160" />
-      <location filename="../../theia_plugin/processing/indices.py" line="179" />
-      <location filename="../../theia_plugin/processing/indices.py" line="447" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="88" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="101" />
+      <location filename="../../theia_plugin/processing/indices.py" line="159" />
+      <location filename="../../theia_plugin/processing/indices.py" line="178" />
+      <location filename="../../theia_plugin/processing/indices.py" line="446" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="85" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="98" />
       <source>Index</source>
       <translation>Indice</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="293" />
+      <location filename="../../theia_plugin/processing/indices.py" line="292" />
       <source>Index files</source>
       <translation>Fichiers d'indices</translation>
     </message>
@@ -1204,7 +1255,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Tableau des indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="357" />
+      <location filename="../../theia_plugin/processing/indices.py" line="356" />
       <source>Indices</source>
       <translation>Indices</translation>
     </message>
@@ -1229,14 +1280,14 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Images d'entrée : {ids} en double ; chaque image doit être distincte</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="176" />
-      <location filename="../../theia_plugin/processing/indices.py" line="282" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="98" />
+      <location filename="../../theia_plugin/processing/indices.py" line="175" />
+      <location filename="../../theia_plugin/processing/indices.py" line="281" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="95" />
       <source>Int16 ×10000 output like Theia</source>
       <translation>Sortie int16 ×10000 comme Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="437" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="439" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="264" />
       <source>Invalid URL</source>
       <translation>URL invalide</translation>
@@ -1247,17 +1298,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Paramètres neige invalides : rf doit être ≥ 1 (reçu {rf}) et dz &gt; 0 (reçu {dz})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="92" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="93" />
       <source>Item ids (instead of a search)</source>
       <translation>Identifiants d'items (au lieu d'une recherche)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="240" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="242" />
       <source>Item {item} has no asset “{key}” (assets: {keys})</source>
       <translation>L'item {item} n'a pas d'asset « {key} » (assets : {keys})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="134" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="135" />
       <source>Items downloaded</source>
       <translation>Items téléchargés</translation>
     </message>
@@ -1322,7 +1373,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="230" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="240" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
@@ -1332,7 +1383,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>LZW</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="420" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="449" />
       <source>Landing page URL</source>
       <translation>URL de la page d'accueil (landing page)</translation>
     </message>
@@ -1348,7 +1399,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="886" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="960" />
       <source>Links</source>
       <translation>Liens</translation>
     </message>
@@ -1358,7 +1409,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="341" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="396" />
+      <source>Load downloaded product archives as layers</source>
+      <translation>Charger les archives de produits téléchargées comme couches</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="355" />
       <source>Load more</source>
       <translation>Charger la suite</translation>
     </message>
@@ -1419,12 +1475,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="144" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="110" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="111" />
       <source>Maximum cloud cover (%)</source>
       <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="119" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="120" />
       <source>Maximum items</source>
       <translation>Nombre maximal d'items</translation>
     </message>
@@ -1470,7 +1526,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="602" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="673" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="102" />
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="19" />
       <source>Name</source>
@@ -1492,7 +1548,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nouvelle tâche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="285" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="296" />
       <source>Newest first</source>
       <translation>Plus récents d'abord</translation>
     </message>
@@ -1522,7 +1578,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Sans données (% de tous les pixels)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="611" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="682" />
       <source>No saved search named “{name}”</source>
       <translation>Aucune recherche enregistrée nommée « {name} »</translation>
     </message>
@@ -1542,7 +1598,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Aucun produit neige entre le {start} et le {end} (période avec une marge de {margin} jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="147" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="149" />
       <source>No snow product found: expected files named like LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif (this plugin's snow detection), Theia's …_SNW_R2.tif or …SNOW-FSC… files.</source>
       <translation>Aucun produit neige trouvé : fichiers attendus nommés comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif (détection de la neige de cette extension), …_SNW_R2.tif de Theia ou fichiers …SNOW-FSC….</translation>
     </message>
@@ -1567,12 +1623,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Aucune des couches de résultats de la tâche {id} n'a pu être ouverte</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="254" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="260" />
       <source>None of the {count} items could be downloaded.</source>
       <translation>Aucun des {count} items n'a pu être téléchargé.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="506" />
+      <location filename="../../theia_plugin/processing/indices.py" line="505" />
       <location filename="../../theia_plugin/processing/snow.py" line="389" />
       <source>None of the {count} products could be processed.</source>
       <translation>Aucun des {count} produits n'a pu être traité.</translation>
@@ -1639,7 +1695,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>oct.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="286" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="297" />
       <source>Oldest first</source>
       <translation>Plus anciens d'abord</translation>
     </message>
@@ -1649,7 +1705,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Seules les connexions STAC ont un service de signature</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="287" />
+      <location filename="../../theia_plugin/processing/indices.py" line="286" />
       <source>Open the output files after running the algorithm</source>
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
@@ -1659,9 +1715,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="131" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="132" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="384" />
-      <location filename="../../theia_plugin/processing/indices.py" line="291" />
+      <location filename="../../theia_plugin/processing/indices.py" line="290" />
       <location filename="../../theia_plugin/processing/snow.py" line="186" />
       <location filename="../../theia_plugin/processing/snow.py" line="321" />
       <location filename="../../theia_plugin/processing/snow.py" line="535" />
@@ -1739,6 +1795,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Progression (%)</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="593" />
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="190" />
+      <source>Property filters</source>
+      <translation>Filtres sur les propriétés</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="53" />
       <source>Proxy, SSL and credentials are the QGIS ones: Settings › Options › Network and Settings › Options › Authentication.</source>
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
@@ -1764,7 +1826,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Purge de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="65" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="62" />
       <source>Raster</source>
       <translation>Raster</translation>
     </message>
@@ -1784,12 +1846,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="81" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="78" />
       <source>Reflectance offset</source>
       <translation>Décalage de réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="75" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="72" />
       <source>Reflectance scale factor</source>
       <translation>Facteur d'échelle de réflectance</translation>
     </message>
@@ -1849,13 +1911,18 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Supprimer la connexion « {name} » ?</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="71" />
+      <source>Remove this filter</source>
+      <translation>Supprimer ce filtre</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/options_page.py" line="44" />
       <source>Request timeout</source>
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="171" />
-      <location filename="../../theia_plugin/processing/indices.py" line="277" />
+      <location filename="../../theia_plugin/processing/indices.py" line="170" />
+      <location filename="../../theia_plugin/processing/indices.py" line="276" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
@@ -1894,17 +1961,17 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>API STAC « {title} » : recherche d'items prise en charge ({count} classes de conformité)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="201" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="207" />
       <source>STAC item {item} has no usable acquisition date (datetime: {value}).</source>
       <translation>L'item STAC {item} n'a pas de date d'acquisition utilisable (datetime : {value}).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="156" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="158" />
       <source>STAC item {item} lacks the asset(s) {missing} of a sentinel2-l2a-theia product (expected B02…B12, B8A, CLM_R1, EDG_R2).</source>
       <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="602" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="673" />
       <source>Save search</source>
       <translation>Enregistrer la recherche</translation>
     </message>
@@ -1914,18 +1981,18 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Enregistrer l'archive des résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
       <source>Saved searches</source>
       <translation>Recherches enregistrées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="298" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="312" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="306" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="710" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="320" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="783" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
@@ -1940,17 +2007,17 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Recherche annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="756" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="830" />
       <source>Search cancelled ({n} results)</source>
       <translation>Recherche annulée ({n} résultats)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="759" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="833" />
       <source>Search failed</source>
       <translation>Échec de la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="761" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="835" />
       <source>Search of {name} failed</source>
       <translation>La recherche dans {name} a échoué</translation>
     </message>
@@ -1974,7 +2041,7 @@ Outputs: the HTML page, the matching names separated by commas and their number.
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="735" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="809" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -1987,6 +2054,11 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <location filename="../../theia_plugin/processing/snow.py" line="547" />
       <source>Season report</source>
       <translation>Rapport de la saison</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1106" />
+      <source>Select results or an asset first</source>
+      <translation>Sélectionnez d'abord des résultats ou un asset</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/snow/report.py" line="18" />
@@ -2025,7 +2097,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="331" />
+      <location filename="../../theia_plugin/processing/indices.py" line="330" />
       <source>Several indices at once</source>
       <translation>Plusieurs indices à la fois</translation>
     </message>
@@ -2163,7 +2235,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Certaines couches du projet n'ont pas pu être signées à nouveau : elles risquent de ne pas s'afficher</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="287" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="298" />
       <source>Sort</source>
       <translation>Tri</translation>
     </message>
@@ -2173,26 +2245,26 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Sud (1er mars – fin février)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="127" />
+      <location filename="../../theia_plugin/processing/indices.py" line="126" />
       <source>Spectral index</source>
       <translation>Indice spectral</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="36" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="33" />
       <source>Spectral index of any raster</source>
       <translation>Indice spectral d'un raster quelconque</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="419" />
+      <location filename="../../theia_plugin/processing/indices.py" line="418" />
       <source>Spectral index over several products</source>
       <translation>Indice spectral sur plusieurs produits</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="130" />
-      <location filename="../../theia_plugin/processing/indices.py" line="266" />
+      <location filename="../../theia_plugin/processing/indices.py" line="129" />
+      <location filename="../../theia_plugin/processing/indices.py" line="265" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="34" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="94" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="39" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="36" />
       <source>Spectral indices</source>
       <translation>Indices spectraux</translation>
     </message>
@@ -2208,7 +2280,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="132" />
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="101" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="102" />
       <source>Start date</source>
       <translation>Date de début</translation>
     </message>
@@ -2340,7 +2412,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur DSM-OPT a renvoyé une réponse qui n'est pas un objet JSON ({what})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="371" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="373" />
       <source>The QGIS authentication system is not available</source>
       <translation>Le système d'authentification de QGIS n'est pas disponible</translation>
     </message>
@@ -2355,22 +2427,22 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La réponse n'est pas un document GetCapabilities {service} ({error})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="485" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="487" />
       <source>The authentication configuration “{id}” could not be applied</source>
       <translation>La configuration d'authentification « {id} » n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="395" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="397" />
       <source>The authentication configuration “{id}” could not be read</source>
       <translation>La configuration d'authentification « {id} » n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="378" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="380" />
       <source>The authentication configuration “{id}” does not exist</source>
       <translation>La configuration d'authentification « {id} » n'existe pas</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="404" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="406" />
       <source>The authentication method “{method}” is not available in this QGIS</source>
       <translation>La méthode d'authentification « {method} » n'est pas disponible dans ce QGIS</translation>
     </message>
@@ -2401,7 +2473,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>La connexion intégrée « {name} » ne peut pas être supprimée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="194" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="195" />
       <source>The catalogue URL “{url}” must start with http:// or https://</source>
       <translation>L'URL du catalogue « {url} » doit commencer par http:// ou https://</translation>
     </message>
@@ -2411,12 +2483,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>L'URL du catalogue « {url} » de « {name} » doit commencer par http:// ou https://</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="212" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="216" />
       <source>The catalogue found no item for this search.</source>
       <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="616" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="687" />
       <source>The catalogue {url} of the saved search is not among the connections</source>
       <translation>Le catalogue {url} de la recherche enregistrée ne fait pas partie des connexions</translation>
     </message>
@@ -2426,7 +2498,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le nom de connexion « {name} » ne doit contenir ni « / » ni « \ »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="678" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="701" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="286" />
       <source>The connection to the server was interrupted</source>
       <translation>La connexion au serveur a été interrompue</translation>
@@ -2465,6 +2537,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/core/catalogue/model.py" line="339" />
       <source>The filter on “{name}” must be (operator, value) with an operator among {ops}</source>
       <translation>Le filtre sur « {name} » doit être (opérateur, valeur) avec un opérateur parmi {ops}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="153" />
+      <source>The filter on “{name}” needs a value</source>
+      <translation>Le filtre sur « {name} » demande une valeur</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/core/dsmopt/jobs.py" line="131" />
@@ -2527,12 +2604,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le proxy demande une authentification</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="670" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="693" />
       <source>The proxy {proxy} refused the connection</source>
       <translation>Le proxy {proxy} a refusé la connexion</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="106" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="103" />
       <source>The raster could not be opened.</source>
       <translation>Le raster n'a pas pu être ouvert.</translation>
     </message>
@@ -2642,7 +2719,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur ne prend peut-être pas en charge l'exécution asynchrone</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="684" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="707" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="280" />
       <source>The server name could not be resolved</source>
       <translation>Le nom du serveur n'a pas pu être résolu</translation>
@@ -2688,6 +2765,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur a renvoyé une réponse invalide</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="594" />
+      <source>The server's queryables could not be read: {error}</source>
+      <translation>Les propriétés interrogeables du serveur n'ont pas pu être lues : {error}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/net/errors.py" line="204" />
       <source>The service is temporarily unavailable</source>
       <translation>Le service est temporairement indisponible</translation>
@@ -2718,7 +2800,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le service de signature {service} a renvoyé une réponse mal formée (attendu {{"hrefs": {{url: signed url}}, "expiry": …}})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="164" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="166" />
       <source>The snow products are of different tiles ({tiles}); a synthesis covers one tile.</source>
       <translation>Les produits neige sont de tuiles différentes ({tiles}) ; une synthèse couvre une seule tuile.</translation>
     </message>
@@ -2794,8 +2876,8 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="158" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="110" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="165" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="115" />
       <source>Theia catalogue</source>
       <translation>Catalogue Theia</translation>
     </message>
@@ -2815,42 +2897,52 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="717" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="791" />
       <source>Theia search {time}</source>
       <translation>Recherche Theia {time}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="216" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="218" />
       <source>Theia snow (daily)</source>
       <translation>Neige Theia (quotidienne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="480" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="509" />
       <source>Theia: collections of {url}</source>
       <translation>Theia : collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="978" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1138" />
+      <source>Theia: downloading {n} files to {folder}</source>
+      <translation>Theia : téléchargement de {n} fichiers dans {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="572" />
+      <source>Theia: filters of {ids}</source>
+      <translation>Theia : filtres de {ids}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1052" />
       <source>Theia: preparing {item}</source>
       <translation>Theia : préparation de {item}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="941" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1015" />
       <source>Theia: preparing {name}</source>
       <translation>Theia : préparation de {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="729" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="803" />
       <source>Theia: searching {name}</source>
       <translation>Theia : recherche dans {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="814" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="888" />
       <source>Theia: signing asset URLs</source>
       <translation>Theia : signature des URL des assets</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="794" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="868" />
       <source>Theia: thumbnails</source>
       <translation>Theia : vignettes</translation>
     </message>
@@ -2900,7 +2992,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Réessayez plus tard ; si le problème persiste, contactez l'exploitant du service</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="679" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="702" />
       <location filename="../../theia_plugin/net/requests_transport.py" line="287" />
       <source>Try again; if it persists, check your connection or proxy</source>
       <translation>Réessayez ; si cela persiste, vérifiez votre connexion ou votre proxy</translation>
@@ -2911,7 +3003,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="251" />
+      <location filename="../../theia_plugin/processing/indices.py" line="250" />
       <source>Two indices would be written to the same file: {first} and {second}.</source>
       <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
     </message>
@@ -2951,7 +3043,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Type de catalogue « {kind} » inconnu (attendu : l'un de {kinds})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/cog.py" line="69" />
+      <location filename="../../theia_plugin/core/raster/cog.py" line="70" />
       <source>Unknown compression {name}; expected one of {known}.</source>
       <translation>Compression {name} inconnue ; attendu l'une de {known}.</translation>
     </message>
@@ -2976,12 +3068,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Indice spectral {name!r} inconnu. Cherchez dans le catalogue par nom ou par domaine.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="398" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="400" />
       <source>Unlock the authentication database with its master password</source>
       <translation>Déverrouillez la base d'authentification avec son mot de passe principal</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/net/qgis_transport.py" line="407" />
+      <location filename="../../theia_plugin/net/qgis_transport.py" line="409" />
       <source>Update QGIS or use another authentication configuration ({settings})</source>
       <translation>Mettez QGIS à jour ou utilisez une autre configuration d'authentification ({settings})</translation>
     </message>
@@ -2989,6 +3081,11 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="207" />
       <source>Use the map canvas extent</source>
       <translation>Utiliser l'emprise du canevas de carte</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_filters.py" line="135" />
+      <source>Value (comma-separated for “in”)</source>
+      <translation>Valeur (séparées par des virgules pour « in »)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/net/errors.py" line="196" />
@@ -3021,7 +3118,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="228" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
       <source>Words to find in titles and descriptions</source>
       <translation>Mots à chercher dans les titres et les descriptions</translation>
     </message>
@@ -3041,7 +3138,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>ZSTD (plus rapide à écrire ; demande GDAL ≥ 2.3, comme tout QGIS actuel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="148" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="150" />
       <source>Zoom levels must satisfy 0 ≤ zmin ≤ zmax (zmin {zmin}, zmax {zmax})</source>
       <translation>Les niveaux de zoom doivent vérifier 0 ≤ zmin ≤ zmax (zmin {zmin}, zmax {zmax})</translation>
     </message>
@@ -3051,12 +3148,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>[{n}/{total}] détection de la neige sur {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="486" />
+      <location filename="../../theia_plugin/processing/indices.py" line="485" />
       <source>[{n}/{total}] {index} of {product}</source>
       <translation>[{n}/{total}] {index} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="227" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="231" />
       <source>[{n}/{total}] {item}: {files} files</source>
       <translation>[{n}/{total}] {item} : {files} fichiers</translation>
     </message>
@@ -3142,12 +3239,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>un contenu de type inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="95" />
+      <location filename="../../theia_plugin/processing/indices.py" line="94" />
       <source>finest of the bands used</source>
       <translation>la plus fine des bandes utilisées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="254" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="265" />
       <source>from</source>
       <translation>du</translation>
     </message>
@@ -3284,7 +3381,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="256" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="267" />
       <source>to</source>
       <translation>au</translation>
     </message>
@@ -3319,7 +3416,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{count} indices trouvés : {names}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="213" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="217" />
       <source>{count} items found</source>
       <translation>{count} items trouvés</translation>
     </message>
@@ -3345,13 +3442,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{dates} dates ({inside} dans la période), {products} produits. SCD : durée d'enneigement (jours) ; SOD / SMOD : premier / dernier jour de la plus longue période d'enneigement ; NOBS : observations claires ; NSP : changements de l'état d'enneigement quotidien.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="236" />
+      <location filename="../../theia_plugin/processing/indices.py" line="235" />
       <source>{entry!r} is not of the form name = formula (e.g. mine = (N - R) / (N + R)); names start with a letter and use letters, digits, _ and -.</source>
       <translation>{entry!r} n'est pas de la forme nom = formule (par ex. mon_indice = (N - R) / (N + R)) ; les noms commencent par une lettre et utilisent lettres, chiffres, _ et -.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="192" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="123" />
+      <location filename="../../theia_plugin/processing/indices.py" line="191" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="120" />
       <source>{index} of {product}</source>
       <translation>{index} de {product}</translation>
     </message>
@@ -3366,22 +3463,23 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="383" />
+      <location filename="../../theia_plugin/processing/indices.py" line="382" />
       <source>{indices} of {product}</source>
       <translation>{indices} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="999" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1073" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1195" />
       <source>{item} — true colour</source>
       <translation>{item} — couleurs naturelles</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="166" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="170" />
       <source>{item}: the asset URLs could not be signed: {error}</source>
       <translation>{item} : les URL des assets n'ont pas pu être signées : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/catalogue_download.py" line="242" />
+      <location filename="../../theia_plugin/processing/catalogue_download.py" line="248" />
       <source>{item}: {error} (skipped; the other items go on)</source>
       <translation>{item} : {error} (ignoré ; les autres items continuent)</translation>
     </message>
@@ -3406,7 +3504,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} (bande absente des produits {platform} L2A)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="103" />
+      <location filename="../../theia_plugin/processing/indices.py" line="102" />
       <source>{name} ({long_name}) = {formula}; reference: {reference}</source>
       <translation>{name} ({long_name}) = {formula} ; référence : {reference}</translation>
     </message>
@@ -3421,7 +3519,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="916" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="990" />
       <source>{name} could not be opened</source>
       <translation>{name} n'a pas pu être ouvert</translation>
     </message>
@@ -3431,7 +3529,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} n'est pas un nom de produit Theia L2A (attendu par exemple SENTINEL2A_20190115-103421-123_L2A_T31TCH_C_V2-2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="182" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="184" />
       <source>{name} was given twice ({first} and {second}); used once.</source>
       <translation>{name} a été fourni deux fois ({first} et {second}) ; pris en compte une seule fois.</translation>
     </message>
@@ -3456,17 +3554,27 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} jours</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1172" />
+      <source>{n} files in {folder}</source>
+      <translation>{n} fichiers dans {folder}</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="220" />
       <source>{n} items found</source>
       <translation>{n} items trouvés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="777" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1181" />
+      <source>{n} of {total} files could not be downloaded: {first}</source>
+      <translation>{n} fichiers sur {total} n'ont pas pu être téléchargés : {first}</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="851" />
       <source>{n} results</source>
       <translation>{n} résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="779" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="853" />
       <source>{n} results so far</source>
       <translation>{n} résultats pour l'instant</translation>
     </message>
@@ -3476,14 +3584,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/engine.py" line="186" />
+      <location filename="../../theia_plugin/core/raster/engine.py" line="189" />
       <source>{path} could not be read at rows {start}–{end} ({error}): the file is corrupt or truncated; expected a complete raster (download it again?).</source>
       <translation>{path} n'a pas pu être lu aux lignes {start}–{end} ({error}) : le fichier est corrompu ou tronqué ; un raster complet est attendu (le télécharger à nouveau ?).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="87" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="89" />
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="131" />
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="105" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="107" />
       <source>{path} does not exist.</source>
       <translation>{path} n'existe pas.</translation>
     </message>
@@ -3509,7 +3617,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{path} n'est pas un dossier.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="90" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="92" />
       <source>{path} is not a readable STAC item (JSON expected): {error}</source>
       <translation>{path} n'est pas un item STAC lisible (JSON attendu) : {error}</translation>
     </message>
@@ -3520,12 +3628,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
     </message>
     <message>
       <location filename="../../theia_plugin/core/raster/theia_l2a.py" line="143" />
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="88" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="90" />
       <source>{path} is not a readable zip archive (corrupt or truncated?): {error}</source>
       <translation>{path} n'est pas une archive zip lisible (corrompue ou tronquée ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="118" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="120" />
       <source>{path} is not a snow product: expected a file named like LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif, LIS_S2-SNOW-FSC-TOC_…, or Theia's …_L2B-SNOW_T31TCH_…_SNW_R2.tif.</source>
       <translation>{path} n'est pas un produit neige : fichier attendu nommé comme LIS_S2-SNOW-SEB_T31TCH_20190115T103421_&lt;version&gt;.tif, LIS_S2-SNOW-FSC-TOC_… ou …_L2B-SNOW_T31TCH_…_SNW_R2.tif de Theia.</translation>
     </message>
@@ -3571,7 +3679,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{product} : zs = {zs} m, neige {snow:.1f} %, nuage {cloud:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="497" />
+      <location filename="../../theia_plugin/processing/indices.py" line="496" />
       <location filename="../../theia_plugin/processing/snow.py" line="372" />
       <source>{product}: {error} (skipped; the other products go on)</source>
       <translation>{product} : {error} (ignoré ; les autres produits continuent)</translation>
@@ -3592,7 +3700,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{service} « {title} » : {count} couches</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="107" />
+      <location filename="../../theia_plugin/core/raster/stac_l2a.py" line="109" />
       <source>{source} is not a STAC item (a GeoJSON Feature with an “id” was expected).</source>
       <translation>{source} n'est pas un item STAC (une Feature GeoJSON avec un « id » était attendue).</translation>
     </message>
@@ -3607,7 +3715,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{status} (purgée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="158" />
+      <location filename="../../theia_plugin/core/snow/l2b_files.py" line="160" />
       <source>{tile}: {count} files, e.g. {example}</source>
       <translation>{tile} : {count} fichiers, par ex. {example}</translation>
     </message>
@@ -3662,7 +3770,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>« {name} » est un service cartographique {kind}, pas un catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/core/catalogue/layers.py" line="142" />
+      <location filename="../../theia_plugin/core/catalogue/layers.py" line="144" />
       <source>“{url}” is not an XYZ tile template: {{z}}, {{x}} and {{y}} are expected</source>
       <translation>« {url} » n'est pas un modèle de tuiles XYZ : {{z}}, {{x}} et {{y}} sont attendus</translation>
     </message>
