@@ -14,7 +14,7 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1167" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1169" />
       <source>(already complete)</source>
       <translation>(déjà complet)</translation>
     </message>
@@ -24,17 +24,17 @@
       <translation>(intégrée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="660" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="666" />
       <source>(choose a saved search)</source>
       <translation>(choisir une recherche enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="293" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="294" />
       <source>(none)</source>
       <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="694" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="695" />
       <source>(the server keeps no log for this job)</source>
       <translation>(le serveur ne conserve aucun journal pour cette tâche)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="189" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="190" />
       <source>2 or 3 Pléiades/SPOT stereo images (DINAMIS ids). The signed along-track incidence angle, when known, lets the plugin check the convergence angle.</source>
       <translation>2 ou 3 images stéréo Pléiades/SPOT (identifiants DINAMIS). L'angle d'incidence signé le long de la trace, s'il est connu, permet à l'extension de vérifier l'angle de convergence.</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="91" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="157" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
       <source>API</source>
       <translation>API</translation>
     </message>
@@ -161,13 +161,13 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="231" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="449" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="235" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="453" />
       <source>Add a STAC API</source>
       <translation>Ajouter une API STAC</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="376" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="380" />
       <source>Add asset</source>
       <translation>Ajouter l'asset</translation>
     </message>
@@ -177,14 +177,14 @@
       <translation>Ajouter un filtre</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="378" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="382" />
       <source>Add item as group</source>
       <translation>Ajouter l'item en groupe</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="989" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1024" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="991" />
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1026" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1028" />
       <source>Add layer</source>
       <translation>Ajouter une couche</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Ajouter…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="848" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="849" />
       <source>All checks passed</source>
       <translation>Toutes les vérifications sont réussies</translation>
     </message>
@@ -251,13 +251,13 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="809" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="810" />
       <source>Archive saved to {path}</source>
       <translation>Archive enregistrée dans {path}</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="131" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="273" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="277" />
       <source>Area</source>
       <translation>Emprise</translation>
     </message>
@@ -296,7 +296,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="129" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="106" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="159" />
       <source>Authentication</source>
       <translation>Authentification</translation>
     </message>
@@ -341,7 +341,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="248" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="252" />
       <source>CES themes</source>
       <translation>Thèmes des CES</translation>
     </message>
@@ -366,8 +366,8 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="323" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="253" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="327" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -387,7 +387,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulé par l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="724" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="725" />
       <source>Cancelling DSM-OPT job {id}</source>
       <translation>Annulation de la tâche DSM-OPT {id}</translation>
     </message>
@@ -397,12 +397,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Impossible de construire la composition en couleurs naturelles de {name} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="525" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="529" />
       <source>Cannot list the collections of {url}</source>
       <translation>Impossible de lister les collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1064" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1066" />
       <source>Cannot load {item}</source>
       <translation>Impossible de charger {item}</translation>
     </message>
@@ -420,7 +420,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/plugin.py" line="86" />
       <location filename="../../theia_plugin/processing/catalogue.py" line="97" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="58" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="234" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
@@ -431,7 +431,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>URL du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="455" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="459" />
       <source>Catalogue connection</source>
       <translation>Connexion de catalogue</translation>
     </message>
@@ -531,7 +531,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="286" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="290" />
       <source>Cloud cover at most</source>
       <translation>Couverture nuageuse au plus</translation>
     </message>
@@ -556,7 +556,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="254" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="258" />
       <source>Collections</source>
       <translation>Collections</translation>
     </message>
@@ -652,22 +652,22 @@ Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −1
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="153" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="154" />
       <source>Connect</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="486" />
       <source>Connected; form from {source}</source>
       <translation>Connecté ; formulaire construit d'après {source}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="488" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="489" />
       <source>Connecting to DSM-OPT</source>
       <translation>Connexion à DSM-OPT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="142" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="143" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
@@ -677,7 +677,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Connexions…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="380" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="384" />
       <source>Copy URL</source>
       <translation>Copier l'URL</translation>
     </message>
@@ -722,12 +722,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Crédit : le coût estimé ({cost:.0f} s CPU) dépasse votre crédit restant ({credit:.0f} s CPU) ; réduisez la zone d'intérêt ou augmentez le facteur de résolution</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="155" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
       <source>Credit: unknown</source>
       <translation>Crédit : inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="501" />
       <source>Credit: {credit}</source>
       <translation>Crédit : {credit}</translation>
     </message>
@@ -762,12 +762,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Facteur de résolution du MNS (ZoomF)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="778" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="779" />
       <source>DSM-OPT</source>
       <translation>DSM-OPT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="685" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="686" />
       <source>DSM-OPT job {id}</source>
       <translation>Tâche DSM-OPT {id}</translation>
     </message>
@@ -787,12 +787,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>La tâche DSM-OPT {id} n'existe plus sur le serveur (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="629" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="630" />
       <source>DSM-OPT job {id} status</source>
       <translation>État de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="113" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="114" />
       <source>DSM-OPT jobs</source>
       <translation>Tâches DSM-OPT</translation>
     </message>
@@ -827,7 +827,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Serveur DSM-OPT : une adresse http(s) est attendue, reçu « {url} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="770" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="771" />
       <source>DSM-OPT {name}</source>
       <translation>DSM-OPT {name}</translation>
     </message>
@@ -848,7 +848,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="256" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="260" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
@@ -863,7 +863,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Dossier de téléchargement par défaut</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="750" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="751" />
       <source>Delete the results of job {id} on the server?</source>
       <translation>Supprimer les résultats de la tâche {id} sur le serveur ?</translation>
     </message>
@@ -900,21 +900,21 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1106" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1171" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1180" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1128" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1155" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1108" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1173" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1182" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1130" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1157" />
       <source>Download</source>
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="258" />
       <source>Download archive</source>
       <translation>Télécharger l'archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1156" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1158" />
       <source>Download cancelled (files not completed were removed)</source>
       <translation>Téléchargement annulé (les fichiers incomplets ont été supprimés)</translation>
     </message>
@@ -924,12 +924,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger des fichiers du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1160" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1162" />
       <source>Download failed</source>
       <translation>Échec du téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="385" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="389" />
       <source>Download the selected asset, else the data of the selected results</source>
       <translation>Télécharger l'asset sélectionné, sinon les données des résultats sélectionnés</translation>
     </message>
@@ -939,7 +939,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger l'archive zip</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1116" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1118" />
       <source>Download to</source>
       <translation>Télécharger dans</translation>
     </message>
@@ -949,7 +949,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="804" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="805" />
       <source>Downloading the results of {id}</source>
       <translation>Téléchargement des résultats de {id}</translation>
     </message>
@@ -971,12 +971,12 @@ Fichiers : clés ou rôles des fichiers (par ex. B04, CLM_R1, data) ; vide : les
 Authentification : les téléchargements GEODES demandent une clé d'API : choisissez une configuration « API Header » avec l'en-tête X-API-Key. Un item qui ne peut pas être téléchargé (par ex. un produit hors ligne) est signalé et les autres continuent.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="382" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="386" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="255" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
@@ -986,7 +986,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="737" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="738" />
       <source>Duplicating DSM-OPT job {id}</source>
       <translation>Duplication de la tâche DSM-OPT {id}</translation>
     </message>
@@ -1002,17 +1002,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date de fin</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="527" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="528" />
       <source>Estimated cost: {cost:.0f} CPU s</source>
       <translation>Coût estimé : {cost:.0f} s CPU</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="227" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="228" />
       <source>Evaluate</source>
       <translation>Estimer</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="531" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="532" />
       <source>Evaluating a DSM-OPT job</source>
       <translation>Estimation d'une tâche DSM-OPT</translation>
     </message>
@@ -1032,7 +1032,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="220" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="221" />
       <source>Expert parameters (MicMac)</source>
       <translation>Paramètres experts (MicMac)</translation>
     </message>
@@ -1113,7 +1113,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>ForM@Ter GDM</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="148" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="149" />
       <source>ForM@Ter GDM (native)</source>
       <translation>ForM@Ter GDM (natif)</translation>
     </message>
@@ -1216,17 +1216,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Année hydrologique (année où elle commence)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="187" />
       <source>Image id</source>
       <translation>Identifiant de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="186" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="187" />
       <source>Incidence (°)</source>
       <translation>Incidence (°)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="395" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="396" />
       <source>Incidence angle of {id}: a number of degrees expected, got “{text}”</source>
       <translation>Angle d'incidence de {id} : un nombre de degrés est attendu, reçu « {text} »</translation>
     </message>
@@ -1260,7 +1260,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="198" />
       <source>Input images</source>
       <translation>Images d'entrée</translation>
     </message>
@@ -1332,32 +1332,32 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="212" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="195" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="196" />
       <source>Job name</source>
       <translation>Nom de la tâche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="721" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="722" />
       <source>Job {id} cancelled</source>
       <translation>Tâche {id} annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="801" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="802" />
       <source>Job {id} published no archive</source>
       <translation>La tâche {id} n'a publié aucune archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="734" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="735" />
       <source>Job {id} submitted (a copy)</source>
       <translation>Tâche {id} soumise (copie)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="568" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="569" />
       <source>Job {id} submitted: {state}</source>
       <translation>Tâche {id} soumise : {state}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="168" />
       <source>Jobs</source>
       <translation>Tâches</translation>
     </message>
@@ -1373,7 +1373,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="240" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="244" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
@@ -1383,13 +1383,13 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>LZW</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="449" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="453" />
       <source>Landing page URL</source>
       <translation>URL de la page d'accueil (landing page)</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="196" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
       <source>Landscape preset</source>
       <translation>Préréglage de paysage</translation>
     </message>
@@ -1399,7 +1399,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="960" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="962" />
       <source>Links</source>
       <translation>Liens</translation>
     </message>
@@ -1409,17 +1409,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="396" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="400" />
       <source>Load downloaded product archives as layers</source>
       <translation>Charger les archives de produits téléchargées comme couches</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="355" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="359" />
       <source>Load more</source>
       <translation>Charger la suite</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="256" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
       <source>Load results</source>
       <translation>Charger les résultats</translation>
     </message>
@@ -1434,7 +1434,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Le chargement des résultats DSM-OPT a été annulé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="252" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="253" />
       <source>Log</source>
       <translation>Journal</translation>
     </message>
@@ -1526,7 +1526,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="673" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="678" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="102" />
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="19" />
       <source>Name</source>
@@ -1543,12 +1543,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="166" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
       <source>New job</source>
       <translation>Nouvelle tâche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="296" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="300" />
       <source>Newest first</source>
       <translation>Plus récents d'abord</translation>
     </message>
@@ -1576,11 +1576,6 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <location filename="../../theia_plugin/core/snow/report.py" line="69" />
       <source>No data (% of all pixels)</source>
       <translation>Sans données (% de tous les pixels)</translation>
-    </message>
-    <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="682" />
-      <source>No saved search named “{name}”</source>
-      <translation>Aucune recherche enregistrée nommée « {name} »</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/processing/snow.py" line="85" />
@@ -1680,12 +1675,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="147" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="148" />
       <source>OGC API - Processes</source>
       <translation>OGC API - Processes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="145" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="146" />
       <source>OGC API - Processes landing page or GDM API base</source>
       <translation>Page d'accueil OGC API - Processes ou base de l'API GDM</translation>
     </message>
@@ -1695,7 +1690,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>oct.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="297" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="301" />
       <source>Oldest first</source>
       <translation>Plus anciens d'abord</translation>
     </message>
@@ -1710,7 +1705,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="215" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="216" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
@@ -1795,7 +1790,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Progression (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="593" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="597" />
       <location filename="../../theia_plugin/ui/catalogue_filters.py" line="190" />
       <source>Property filters</source>
       <translation>Filtres sur les propriétés</translation>
@@ -1806,7 +1801,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="255" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="256" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1816,12 +1811,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date de purge</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="749" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="750" />
       <source>Purge results</source>
       <translation>Purger les résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="760" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="761" />
       <source>Purging DSM-OPT job {id}</source>
       <translation>Purge de la tâche DSM-OPT {id}</translation>
     </message>
@@ -1861,7 +1856,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="201" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="202" />
       <source>Region of interest</source>
       <translation>Zone d'intérêt</translation>
     </message>
@@ -1876,7 +1871,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Zone d'intérêt : une emprise avec xmin &lt; xmax et ymin &lt; ymax est attendue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="433" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="434" />
       <source>Region of interest: draw or enter the extent to compute</source>
       <translation>Zone d'intérêt : dessinez ou saisissez l'emprise à calculer</translation>
     </message>
@@ -1932,12 +1927,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>La couche de résultat {code} n'a pas d'aperçu géoréférencé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="776" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="777" />
       <source>Results loaded. {notice}</source>
       <translation>Résultats chargés. {notice}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="757" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="758" />
       <source>Results of job {id} purged</source>
       <translation>Résultats de la tâche {id} purgés</translation>
     </message>
@@ -1971,28 +1966,29 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="673" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="678" />
       <source>Save search</source>
       <translation>Enregistrer la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="790" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="791" />
       <source>Save the results archive</source>
       <translation>Enregistrer l'archive des résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="320" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="661" />
       <source>Saved searches</source>
       <translation>Recherches enregistrées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="312" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="320" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="783" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="324" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="785" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
@@ -2007,17 +2003,17 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Recherche annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="830" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="832" />
       <source>Search cancelled ({n} results)</source>
       <translation>Recherche annulée ({n} résultats)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="833" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="835" />
       <source>Search failed</source>
       <translation>Échec de la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="835" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="837" />
       <source>Search of {name} failed</source>
       <translation>La recherche dans {name} a échoué</translation>
     </message>
@@ -2041,7 +2037,7 @@ Outputs: the HTML page, the matching names separated by commas and their number.
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="809" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="811" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -2056,7 +2052,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Rapport de la saison</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1106" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1108" />
       <source>Select results or an asset first</source>
       <translation>Sélectionnez d'abord des résultats ou un asset</translation>
     </message>
@@ -2066,13 +2062,13 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>sept.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="157" />
       <source>Server URL</source>
       <translation>URL du serveur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="469" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="544" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="470" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="545" />
       <source>Server URL: enter the address of the DSM-OPT API</source>
       <translation>URL du serveur : saisissez l'adresse de l'API DSM-OPT</translation>
     </message>
@@ -2235,7 +2231,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Certaines couches du projet n'ont pas pu être signées à nouveau : elles risquent de ne pas s'afficher</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="298" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
       <source>Sort</source>
       <translation>Tri</translation>
     </message>
@@ -2274,7 +2270,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="218" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="219" />
       <source>Standard parameters</source>
       <translation>Paramètres standard</translation>
     </message>
@@ -2317,7 +2313,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Images stéréo : 2 ou 3 identifiants d'images attendus, reçu {count}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="269" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="270" />
       <source>Stop download</source>
       <translation>Arrêter le téléchargement</translation>
     </message>
@@ -2328,7 +2324,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Attente de la tâche DSM-OPT interrompue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="229" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="230" />
       <source>Submit</source>
       <translation>Soumettre</translation>
     </message>
@@ -2352,7 +2348,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Tâche DSM-OPT {id} soumise</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="576" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="577" />
       <source>Submitting a DSM-OPT job</source>
       <translation>Soumission d'une tâche DSM-OPT</translation>
     </message>
@@ -2488,7 +2484,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="687" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="689" />
       <source>The catalogue {url} of the saved search is not among the connections</source>
       <translation>Le catalogue {url} de la recherche enregistrée ne fait pas partie des connexions</translation>
     </message>
@@ -2765,7 +2761,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur a renvoyé une réponse invalide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="594" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
       <source>The server's queryables could not be read: {error}</source>
       <translation>Les propriétés interrogeables du serveur n'ont pas pu être lues : {error}</translation>
     </message>
@@ -2876,8 +2872,8 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Produits Theia L2A (zips ou dossiers, un chemin par ligne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="165" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="115" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="169" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="114" />
       <source>Theia catalogue</source>
       <translation>Catalogue Theia</translation>
     </message>
@@ -2897,7 +2893,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="791" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="793" />
       <source>Theia search {time}</source>
       <translation>Recherche Theia {time}</translation>
     </message>
@@ -2907,42 +2903,42 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Neige Theia (quotidienne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="509" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="513" />
       <source>Theia: collections of {url}</source>
       <translation>Theia : collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1138" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1140" />
       <source>Theia: downloading {n} files to {folder}</source>
       <translation>Theia : téléchargement de {n} fichiers dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="572" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="576" />
       <source>Theia: filters of {ids}</source>
       <translation>Theia : filtres de {ids}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1052" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1054" />
       <source>Theia: preparing {item}</source>
       <translation>Theia : préparation de {item}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1015" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1017" />
       <source>Theia: preparing {name}</source>
       <translation>Theia : préparation de {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="803" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="805" />
       <source>Theia: searching {name}</source>
       <translation>Theia : recherche dans {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="888" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="890" />
       <source>Theia: signing asset URLs</source>
       <translation>Theia : signature des URL des assets</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="868" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="870" />
       <source>Theia: thumbnails</source>
       <translation>Theia : vignettes</translation>
     </message>
@@ -2962,7 +2958,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Cette tâche est déjà en cours de soumission ; attendez la fin de cette soumission</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="524" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="525" />
       <source>This server gives no cost estimate before a run</source>
       <translation>Ce serveur ne donne pas d'estimation du coût avant une exécution</translation>
     </message>
@@ -3078,7 +3074,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Mettez QGIS à jour ou utilisez une autre configuration d'authentification ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="207" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="208" />
       <source>Use the map canvas extent</source>
       <translation>Utiliser l'emprise du canevas de carte</translation>
     </message>
@@ -3118,7 +3114,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="242" />
       <source>Words to find in titles and descriptions</source>
       <translation>Mots à chercher dans les titres et les descriptions</translation>
     </message>
@@ -3244,7 +3240,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la plus fine des bandes utilisées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="265" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="269" />
       <source>from</source>
       <translation>du</translation>
     </message>
@@ -3269,7 +3265,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>entrée invalide (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
       <source>known parameters</source>
       <translation>les paramètres connus</translation>
     </message>
@@ -3371,7 +3367,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'opérateur {operator}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="484" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
       <source>the server's description</source>
       <translation>la description du serveur</translation>
     </message>
@@ -3381,7 +3377,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="267" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="271" />
       <source>to</source>
       <translation>au</translation>
     </message>
@@ -3391,7 +3387,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>ombres topographiques</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
       <source>unknown</source>
       <translation>inconnu</translation>
     </message>
@@ -3432,7 +3428,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{count} produits neige de {tile} ({days} dates) pour la période {start} – {end}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="499" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
       <source>{credit:.0f} CPU s</source>
       <translation>{credit:.0f} s CPU</translation>
     </message>
@@ -3468,8 +3464,8 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{indices} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1073" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1195" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1075" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1197" />
       <source>{item} — true colour</source>
       <translation>{item} — couleurs naturelles</translation>
     </message>
@@ -3519,7 +3515,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="990" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="992" />
       <source>{name} could not be opened</source>
       <translation>{name} n'a pas pu être ouvert</translation>
     </message>
@@ -3554,7 +3550,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1172" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1174" />
       <source>{n} files in {folder}</source>
       <translation>{n} fichiers dans {folder}</translation>
     </message>
@@ -3564,17 +3560,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} items trouvés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1181" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1183" />
       <source>{n} of {total} files could not be downloaded: {first}</source>
       <translation>{n} fichiers sur {total} n'ont pas pu être téléchargés : {first}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="851" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="853" />
       <source>{n} results</source>
       <translation>{n} résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="853" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="855" />
       <source>{n} results so far</source>
       <translation>{n} résultats pour l'instant</translation>
     </message>

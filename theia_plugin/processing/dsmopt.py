@@ -13,7 +13,6 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -40,6 +39,7 @@ from theia_plugin.core.dsmopt.backend import BACKEND_KINDS, new_submission_key
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, NetworkError, create_client
 from theia_plugin.processing.parameters import processing_error
+from theia_plugin.toolbelt.preferences import JOBS_FILE, profile_file
 
 __all__ = [
     "FetchDsmOptResultsAlgorithm",
@@ -53,8 +53,8 @@ ZOOM_FACTORS = ("1", "2", "4", "8")
 
 
 def default_store_path() -> Path:
-    """The job database of the current QGIS profile."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "theia" / "dsmopt-jobs.sqlite"
+    """The job database of the current QGIS profile (the dock and Processing share it)."""
+    return profile_file(JOBS_FILE)
 
 
 def _advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:

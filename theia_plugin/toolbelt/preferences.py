@@ -18,6 +18,16 @@ def default_cache_folder() -> str:
     return str(Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "theia")
 
 
+#: Files of the plugin in the QGIS profile.
+JOBS_FILE = "dsmopt-jobs.sqlite"
+SAVED_SEARCHES_FILE = "saved-searches.json"
+
+
+def profile_file(name: str) -> Path:
+    """A file of the plugin in the current QGIS profile (``<profile>/theia/<name>``)."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "theia" / name
+
+
 def default_download_folder() -> str:
     downloads = Path.home() / "Downloads"
     return str((downloads if downloads.is_dir() else Path.home()) / "Theia")

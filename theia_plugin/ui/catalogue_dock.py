@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
-import json
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
@@ -78,6 +77,7 @@ from theia_plugin.core.catalogue.layers import (
     write_true_colour_vrt,
 )
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest, SortOrder
+from theia_plugin.core.catalogue.saved_searches import SavedSearch, SavedSearchFile
 from theia_plugin.core.catalogue.session import SearchSession
 from theia_plugin.core.catalogue.themes import ThemeTree, load_themes
 from theia_plugin.core.i18n import tr
@@ -85,7 +85,7 @@ from theia_plugin.net import CancelledError, NetworkError, create_client
 from theia_plugin.toolbelt.connection_settings import connection_registry
 from theia_plugin.toolbelt.footprints import Footprints
 from theia_plugin.toolbelt.log import push_message
-from theia_plugin.toolbelt.preferences import PlgOptionsManager
+from theia_plugin.toolbelt.preferences import SAVED_SEARCHES_FILE, PlgOptionsManager, profile_file
 from theia_plugin.ui.catalogue_download import DownloadOutcome, Product, download_task
 from theia_plugin.ui.catalogue_filters import QueryableFilters
 from theia_plugin.ui.catalogue_model import ResultsModel, mime_uri
@@ -97,7 +97,6 @@ from theia_plugin.ui.catalogue_tasks import (
 )
 
 DOCK_OBJECT_NAME = "mTheiaCatalogueDock"
-SAVED_SEARCHES_KEY = "Theia/catalogue/saved_searches"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _THEME_ROLE = Qt.ItemDataRole.UserRole + 2
 _ASSET_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -124,6 +123,11 @@ def interface_language() -> str:
     if settings.value("locale/overrideFlag", False, type=bool):
         return (str(settings.value("locale/userLocale", "") or "") or "en")[:2]
     return QLocale.system().name()[:2]
+
+
+def saved_search_file() -> SavedSearchFile:
+    """The saved searches of the current QGIS profile (a JSON file, rewritten atomically)."""
+    return SavedSearchFile(profile_file(SAVED_SEARCHES_FILE))
 
 
 def catalogue_connections() -> list[Connection]:
@@ -648,12 +652,14 @@ class CatalogueDock(QgsDockWidget):
         self._fill_collections()
 
     # --- saved searches ---------------------------------------------------------------------
-    def saved_searches(self) -> dict[str, Any]:
+    def saved_searches(self) -> dict[str, SavedSearch]:
+        """The saved searches of the profile's file (by name); an unreadable file is
+        reported, not fatal."""
         try:
-            data = json.loads(str(QgsSettings().value(SAVED_SEARCHES_KEY, "") or "{}"))
-        except ValueError:
+            return {s.name: s for s in saved_search_file().searches()}
+        except ValueError as error:
+            self._notify(tr("Saved searches"), str(error), Qgis.MessageLevel.Warning)
             return {}
-        return data if isinstance(data, dict) else {}
 
     def _fill_saved_searches(self) -> None:
         self.saved_combo.clear()
@@ -663,9 +669,8 @@ class CatalogueDock(QgsDockWidget):
 
     def save_search(self, name: str) -> None:
         """Save the filters and the catalogue under ``name`` (replacing one of that name)."""
-        saved = self.saved_searches()
-        saved[name] = {"connection": self.connection().url, "request": self.request().to_dict()}
-        QgsSettings().setValue(SAVED_SEARCHES_KEY, json.dumps(saved))
+        saved = SavedSearch(name, self.request(), self.connection().name)
+        saved_search_file().save(saved, replace=True)
         self._fill_saved_searches()
 
     @guarded
@@ -677,19 +682,16 @@ class CatalogueDock(QgsDockWidget):
     @guarded
     def restore_search(self, name: str) -> None:
         """Put back the catalogue and filters saved under ``name``."""
-        entry = self.saved_searches().get(name)
-        if not isinstance(entry, dict):
-            raise ValueError(tr("No saved search named “{name}”").format(name=name))
-        request = SearchRequest.from_dict(entry.get("request") or {})
-        index = self.connection_combo.findData(entry.get("connection"))
-        if index < 0:
+        saved = saved_search_file().get(name)
+        names = [c.name for c in self.connections]
+        if saved.connection not in names:
             raise ValueError(
                 tr("The catalogue {url} of the saved search is not among the connections").format(
-                    url=entry.get("connection")
+                    url=saved.connection
                 )
             )
-        self.connection_combo.setCurrentIndex(index)
-        self.set_request(request)
+        self.connection_combo.setCurrentIndex(names.index(saved.connection))
+        self.set_request(saved.request)
 
     def set_request(self, request: SearchRequest) -> None:
         """Show ``request`` in the filters (collections are checked once listed)."""

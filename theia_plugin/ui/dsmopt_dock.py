@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
+from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCollapsibleGroupBox,
@@ -71,6 +71,7 @@ from theia_plugin.core.dsmopt.parameters import (
 )
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import HttpClient, create_client
+from theia_plugin.toolbelt.preferences import JOBS_FILE, profile_file
 
 from .dsmopt_jobs_model import PROGRESS, JobRow, JobsModel, ProgressDelegate
 from .dsmopt_layers import LoadResultsTask, default_cache_dir
@@ -88,8 +89,8 @@ ClientFactory = Callable[[Any], HttpClient]
 
 
 def default_store_path() -> Path:
-    """The job database of the current QGIS profile (shared with the Processing algorithms)."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "theia" / "dsmopt-jobs.sqlite"
+    """The job database of the current QGIS profile (the dock and Processing share it)."""
+    return profile_file(JOBS_FILE)
 
 
 class DsmOptDock(QgsDockWidget):

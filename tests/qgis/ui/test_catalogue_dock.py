@@ -357,42 +357,38 @@ def test_unreachable_asset_is_reported(dock, qgis_iface, http_server):
     assert item is not None and "gone" in item.text()
 
 
-def test_saved_search_restores_exactly(dock_factory, stac_api):
+def test_saved_search_restores_exactly(dock_factory, stac_api, tmp_path, monkeypatch):
     from qgis.PyQt.QtCore import QDate
 
-    from theia_plugin.ui.catalogue_dock import SAVED_SEARCHES_KEY
+    from theia_plugin.core.catalogue.saved_searches import SavedSearchFile
+    from theia_plugin.ui import catalogue_dock
 
-    settings = QgsSettings()
-    old = settings.value(SAVED_SEARCHES_KEY)
-    try:
-        first = dock_factory(stac_api.url)
-        first.keywords_edit.setText("Toulouse forêt")
-        first.set_bbox(TOULOUSE_BBOX)
-        first.dates_group.setChecked(True)
-        first.start_edit.setDate(QDate(2019, 3, 1))
-        first.end_edit.setDate(QDate(2020, 10, 31))
-        first.cloud_check.setChecked(True)
-        first.cloud_spin.setValue(25)
-        first.sort_combo.setCurrentIndex(1)
-        first.set_themes(["vegetation"])
-        check_collection(first, data.FORMS_T)
-        saved = first.request()
-        first.save_search("forests")
-        second = dock_factory(stac_api.url)
-        second.connection_combo.setCurrentIndex(0)  # another catalogue selected meanwhile
-        assert [second.saved_combo.itemText(i) for i in range(second.saved_combo.count())][1:] == [
-            "forests"
-        ]
-        second.restore_search("forests")
-        wait_until(lambda: second._checked_list_items())
-        assert second.connection().url == stac_api.url
-        assert second.request() == saved
-        assert second.request().to_dict() == saved.to_dict()
-    finally:
-        if old is None:
-            settings.remove(SAVED_SEARCHES_KEY)
-        else:
-            settings.setValue(SAVED_SEARCHES_KEY, old)
+    file = SavedSearchFile(tmp_path / "saved-searches.json")
+    monkeypatch.setattr(catalogue_dock, "saved_search_file", lambda: file)
+    first = dock_factory(stac_api.url)
+    first.keywords_edit.setText("Toulouse forêt")
+    first.set_bbox(TOULOUSE_BBOX)
+    first.dates_group.setChecked(True)
+    first.start_edit.setDate(QDate(2019, 3, 1))
+    first.end_edit.setDate(QDate(2020, 10, 31))
+    first.cloud_check.setChecked(True)
+    first.cloud_spin.setValue(25)
+    first.sort_combo.setCurrentIndex(1)
+    first.set_themes(["vegetation"])
+    check_collection(first, data.FORMS_T)
+    saved = first.request()
+    first.save_search("forests")
+    assert file.names() == ["forests"]  # the profile's file, written atomically
+    second = dock_factory(stac_api.url)
+    second.connection_combo.setCurrentIndex(0)  # another catalogue selected meanwhile
+    assert [second.saved_combo.itemText(i) for i in range(second.saved_combo.count())][1:] == [
+        "forests"
+    ]
+    second.restore_search("forests")
+    wait_until(lambda: second._checked_list_items())
+    assert second.connection().url == stac_api.url
+    assert second.request() == saved
+    assert second.request().to_dict() == saved.to_dict()
 
 
 def test_area_follows_the_map_until_the_user_sets_one(dock, qgis_iface):

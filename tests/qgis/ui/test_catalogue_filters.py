@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from tests.qgis.ui.conftest import wait_until
 from tests.qgis.ui.test_catalogue_dock import run_search
 from tests.servers.stac_api import theia_data as data
 from theia_plugin.core.catalogue.model import FILTER_OPERATORS
-from theia_plugin.ui.catalogue_dock import SAVED_SEARCHES_KEY
 
 S2 = [i for i in data.items() if i["collection"] == data.S2_L2A]
 
@@ -53,7 +51,7 @@ def test_filter_rows_follow_the_queryables_schema(dock):
     assert dock.request().filters == {"platform": ("=", "sentinel-2b")}
 
 
-def test_filter_by_mgrs_tile_returns_that_tile_only(dock):
+def test_filter_by_mgrs_tile_returns_that_tile_only(dock, tmp_path, monkeypatch):
     dock.set_collections([data.S2_L2A])
     wait_queryables(dock)
     row = dock.filters_box.add_row()
@@ -77,22 +75,19 @@ def test_filter_by_mgrs_tile_returns_that_tile_only(dock):
     assert want and sorted(got) == sorted(want)
 
     # saved with the search and restored
-    settings = QgsSettings()
-    saved = settings.value(SAVED_SEARCHES_KEY)
-    try:
-        dock.save_search("tile and orbit")
-        dock.filters_box.clear()
-        assert dock.request().filters == {}
-        dock.restore_search("tile and orbit")
-        assert dock.request().filters == {
-            "s2:mgrs_tile": ("=", "31TCH"),
-            "sat:relative_orbit": ("=", 51),
-        }
-    finally:
-        if saved is None:
-            settings.remove(SAVED_SEARCHES_KEY)
-        else:
-            settings.setValue(SAVED_SEARCHES_KEY, saved)
+    from theia_plugin.core.catalogue.saved_searches import SavedSearchFile
+    from theia_plugin.ui import catalogue_dock
+
+    file = SavedSearchFile(tmp_path / "saved-searches.json")
+    monkeypatch.setattr(catalogue_dock, "saved_search_file", lambda: file)
+    dock.save_search("tile and orbit")
+    dock.filters_box.clear()
+    assert dock.request().filters == {}
+    dock.restore_search("tile and orbit")
+    assert dock.request().filters == {
+        "s2:mgrs_tile": ("=", "31TCH"),
+        "sat:relative_orbit": ("=", 51),
+    }
 
 
 def test_empty_text_filter_is_refused_with_its_name(dock, qgis_iface):
