@@ -45,6 +45,10 @@ def plugin_host(qgis_iface, monkeypatch):
     for name in [k for k in sys.modules if k == PLUGIN or k.startswith(PLUGIN + ".")]:
         del sys.modules[name]
     sys.modules.update(modules)
+    for name, module in modules.items():  # reimports rebound the packages' attributes too
+        parent, _, child = name.rpartition(".")
+        if parent in modules:
+            setattr(modules[parent], child, module)
 
 
 def theia_browser_providers() -> int:

@@ -273,10 +273,23 @@ def test_cancel_stops_the_search(dock_factory, stac_proxy):
     stac_proxy.release()
 
 
-def test_server_fault_reaches_the_message_bar(dock_factory, http_server, qgis_iface):
-    http_server.add_route(
-        "/broken-stac", lambda h, r: h.send_json(500, {"detail": "pgstac is down"})
-    )
+FAULTS = {
+    "500": (lambda h, r: h.send_json(500, {"detail": "pgstac is down"}), ["500"]),
+    "401": (
+        lambda h, r: h.send_json(401, {"detail": "no"}, {"WWW-Authenticate": 'Basic realm="x"'}),
+        ["401"],
+    ),
+    "403": (lambda h, r: h.send_json(403, {"detail": "forbidden"}), ["403"]),
+    "404": (lambda h, r: h.send_json(404, {"detail": "no such API"}), ["404"]),
+    "malformed": (lambda h, r: h.send_body(200, b'{"links": [tru'), ["JSON"]),
+    "reset": (lambda h, r: h.reset_connection(), ["connection"]),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_server_fault_reaches_the_message_bar(dock_factory, http_server, qgis_iface, fault):
+    handler, words = FAULTS[fault]
+    http_server.add_route("/broken-stac", handler)
     bar = qgis_iface.messageBar()
     bar.clearWidgets()
     from theia_plugin.core.catalogue.connections import Connection
@@ -289,7 +302,8 @@ def test_server_fault_reaches_the_message_bar(dock_factory, http_server, qgis_if
         item = bar.currentItem()
         assert http_server.url("/broken-stac") in item.title()  # which catalogue failed
         assert item.level() == Qgis.MessageLevel.Critical
-        assert "500" in item.text()
+        text = item.text()
+        assert any(word.lower() in text.lower() for word in words), text
     finally:
         dock.shutdown()
         dock.deleteLater()
