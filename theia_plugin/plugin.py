@@ -212,10 +212,15 @@ class TheiaPlugin:
             from theia_plugin.ui.dsmopt_dock import DsmOptDock
 
             self.dsmopt_dock = DsmOptDock(self.iface, self.iface.mainWindow())
+            self.dsmopt_dock.catalogue_selection = self._catalogue_selection
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dsmopt_dock)
         self.dsmopt_dock.show()
         self.dsmopt_dock.setUserVisible(True)
         self.dsmopt_dock.raise_()
+
+    def _catalogue_selection(self) -> list:
+        """The results selected in the catalogue dock (none when it was never opened)."""
+        return self.catalogue_dock.selected_items() if self.catalogue_dock is not None else []
 
     def _unload_dsmopt_dock(self) -> None:
         if self.dsmopt_dock is not None:

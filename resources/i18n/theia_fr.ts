@@ -29,12 +29,12 @@
       <translation>(choisir une recherche enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="294" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="311" />
       <source>(none)</source>
       <translation>(aucun)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="695" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="742" />
       <source>(the server keeps no log for this job)</source>
       <translation>(le serveur ne conserve aucun journal pour cette tâche)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="190" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="200" />
       <source>2 or 3 Pléiades/SPOT stereo images (DINAMIS ids). The signed along-track incidence angle, when known, lets the plugin check the convergence angle.</source>
       <translation>2 ou 3 images stéréo Pléiades/SPOT (identifiants DINAMIS). L'angle d'incidence signé le long de la trace, s'il est connu, permet à l'extension de vérifier l'angle de convergence.</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="91" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="168" />
       <source>API</source>
       <translation>API</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Ajouter…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="849" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="896" />
       <source>All checks passed</source>
       <translation>Toutes les vérifications sont réussies</translation>
     </message>
@@ -251,7 +251,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="810" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="857" />
       <source>Archive saved to {path}</source>
       <translation>Archive enregistrée dans {path}</translation>
     </message>
@@ -296,7 +296,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="129" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="97" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="106" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="159" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="169" />
       <source>Authentication</source>
       <translation>Authentification</translation>
     </message>
@@ -367,7 +367,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="327" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="254" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="271" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -387,7 +387,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Annulé par l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="725" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="772" />
       <source>Cancelling DSM-OPT job {id}</source>
       <translation>Annulation de la tâche DSM-OPT {id}</translation>
     </message>
@@ -652,22 +652,22 @@ Sortie : float32 avec NaN comme valeur sans données, ou int16 ×10000 avec −1
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="154" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="164" />
       <source>Connect</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="486" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="533" />
       <source>Connected; form from {source}</source>
       <translation>Connecté ; formulaire construit d'après {source}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="489" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="536" />
       <source>Connecting to DSM-OPT</source>
       <translation>Connexion à DSM-OPT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="143" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="153" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
@@ -722,12 +722,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Crédit : le coût estimé ({cost:.0f} s CPU) dépasse votre crédit restant ({credit:.0f} s CPU) ; réduisez la zone d'intérêt ou augmentez le facteur de résolution</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="166" />
       <source>Credit: unknown</source>
       <translation>Crédit : inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="501" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="548" />
       <source>Credit: {credit}</source>
       <translation>Crédit : {credit}</translation>
     </message>
@@ -762,12 +762,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Facteur de résolution du MNS (ZoomF)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="779" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="826" />
       <source>DSM-OPT</source>
       <translation>DSM-OPT</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="686" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="733" />
       <source>DSM-OPT job {id}</source>
       <translation>Tâche DSM-OPT {id}</translation>
     </message>
@@ -787,12 +787,12 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>La tâche DSM-OPT {id} n'existe plus sur le serveur (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="630" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="677" />
       <source>DSM-OPT job {id} status</source>
       <translation>État de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="114" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="121" />
       <source>DSM-OPT jobs</source>
       <translation>Tâches DSM-OPT</translation>
     </message>
@@ -827,7 +827,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Serveur DSM-OPT : une adresse http(s) est attendue, reçu « {url} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="771" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="818" />
       <source>DSM-OPT {name}</source>
       <translation>DSM-OPT {name}</translation>
     </message>
@@ -863,7 +863,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Dossier de téléchargement par défaut</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="751" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="798" />
       <source>Delete the results of job {id} on the server?</source>
       <translation>Supprimer les résultats de la tâche {id} sur le serveur ?</translation>
     </message>
@@ -909,7 +909,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="258" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="275" />
       <source>Download archive</source>
       <translation>Télécharger l'archive</translation>
     </message>
@@ -949,7 +949,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="805" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="852" />
       <source>Downloading the results of {id}</source>
       <translation>Téléchargement des résultats de {id}</translation>
     </message>
@@ -976,7 +976,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Télécharger…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="255" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="272" />
       <source>Duplicate</source>
       <translation>Dupliquer</translation>
     </message>
@@ -986,7 +986,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date en double : {files} sont des produits neige de la même acquisition ({acquired}) ; n'en gardez qu'un.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="738" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="785" />
       <source>Duplicating DSM-OPT job {id}</source>
       <translation>Duplication de la tâche DSM-OPT {id}</translation>
     </message>
@@ -1002,17 +1002,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date de fin</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="528" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="575" />
       <source>Estimated cost: {cost:.0f} CPU s</source>
       <translation>Coût estimé : {cost:.0f} s CPU</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="228" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="245" />
       <source>Evaluate</source>
       <translation>Estimer</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="532" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="579" />
       <source>Evaluating a DSM-OPT job</source>
       <translation>Estimation d'une tâche DSM-OPT</translation>
     </message>
@@ -1032,7 +1032,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="221" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="238" />
       <source>Expert parameters (MicMac)</source>
       <translation>Paramètres experts (MicMac)</translation>
     </message>
@@ -1113,7 +1113,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>ForM@Ter GDM</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="149" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="159" />
       <source>ForM@Ter GDM (native)</source>
       <translation>ForM@Ter GDM (natif)</translation>
     </message>
@@ -1216,17 +1216,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Année hydrologique (année où elle commence)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="187" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
       <source>Image id</source>
       <translation>Identifiant de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="187" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
       <source>Incidence (°)</source>
       <translation>Incidence (°)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="396" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="429" />
       <source>Incidence angle of {id}: a number of degrees expected, got “{text}”</source>
       <translation>Angle d'incidence de {id} : un nombre de degrés est attendu, reçu « {text} »</translation>
     </message>
@@ -1260,7 +1260,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="198" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="208" />
       <source>Input images</source>
       <translation>Images d'entrée</translation>
     </message>
@@ -1332,32 +1332,32 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="212" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="196" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="206" />
       <source>Job name</source>
       <translation>Nom de la tâche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="722" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="769" />
       <source>Job {id} cancelled</source>
       <translation>Tâche {id} annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="802" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="849" />
       <source>Job {id} published no archive</source>
       <translation>La tâche {id} n'a publié aucune archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="735" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="782" />
       <source>Job {id} submitted (a copy)</source>
       <translation>Tâche {id} soumise (copie)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="569" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="616" />
       <source>Job {id} submitted: {state}</source>
       <translation>Tâche {id} soumise : {state}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="168" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="178" />
       <source>Jobs</source>
       <translation>Tâches</translation>
     </message>
@@ -1389,7 +1389,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="234" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="197" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="207" />
       <source>Landscape preset</source>
       <translation>Préréglage de paysage</translation>
     </message>
@@ -1419,7 +1419,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Charger la suite</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="257" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="274" />
       <source>Load results</source>
       <translation>Charger les résultats</translation>
     </message>
@@ -1434,7 +1434,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Le chargement des résultats DSM-OPT a été annulé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="253" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="270" />
       <source>Log</source>
       <translation>Journal</translation>
     </message>
@@ -1543,7 +1543,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Réseau</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="177" />
       <source>New job</source>
       <translation>Nouvelle tâche</translation>
     </message>
@@ -1675,12 +1675,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/dsmopt.py" line="92" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="148" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="158" />
       <source>OGC API - Processes</source>
       <translation>OGC API - Processes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="146" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="156" />
       <source>OGC API - Processes landing page or GDM API base</source>
       <translation>Page d'accueil OGC API - Processes ou base de l'API GDM</translation>
     </message>
@@ -1705,7 +1705,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="216" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="233" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
@@ -1801,7 +1801,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Le proxy, le SSL et les identifiants sont ceux de QGIS : Préférences › Options › Réseau et Préférences › Options › Authentification.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="256" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="273" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1811,12 +1811,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Date de purge</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="750" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="797" />
       <source>Purge results</source>
       <translation>Purger les résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="761" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="808" />
       <source>Purging DSM-OPT job {id}</source>
       <translation>Purge de la tâche DSM-OPT {id}</translation>
     </message>
@@ -1856,7 +1856,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Échelle de réflectance du produit par rapport à la milli-réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="202" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="219" />
       <source>Region of interest</source>
       <translation>Zone d'intérêt</translation>
     </message>
@@ -1871,7 +1871,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Zone d'intérêt : une emprise avec xmin &lt; xmax et ymin &lt; ymax est attendue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="434" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="481" />
       <source>Region of interest: draw or enter the extent to compute</source>
       <translation>Zone d'intérêt : dessinez ou saisissez l'emprise à calculer</translation>
     </message>
@@ -1927,12 +1927,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>La couche de résultat {code} n'a pas d'aperçu géoréférencé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="777" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="824" />
       <source>Results loaded. {notice}</source>
       <translation>Résultats chargés. {notice}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="758" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="805" />
       <source>Results of job {id} purged</source>
       <translation>Résultats de la tâche {id} purgés</translation>
     </message>
@@ -1971,7 +1971,7 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Enregistrer la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="791" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="838" />
       <source>Save the results archive</source>
       <translation>Enregistrer l'archive des résultats</translation>
     </message>
@@ -2052,6 +2052,11 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Rapport de la saison</translation>
     </message>
     <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="385" />
+      <source>Select 2 or 3 image results in the Theia catalogue first</source>
+      <translation>Sélectionnez d'abord 2 ou 3 images parmi les résultats du catalogue Theia</translation>
+    </message>
+    <message>
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1108" />
       <source>Select results or an asset first</source>
       <translation>Sélectionnez d'abord des résultats ou un asset</translation>
@@ -2062,13 +2067,13 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>sept.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="157" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="167" />
       <source>Server URL</source>
       <translation>URL du serveur</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="470" />
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="545" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="517" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="592" />
       <source>Server URL: enter the address of the DSM-OPT API</source>
       <translation>URL du serveur : saisissez l'adresse de l'API DSM-OPT</translation>
     </message>
@@ -2270,7 +2275,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="219" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="236" />
       <source>Standard parameters</source>
       <translation>Paramètres standard</translation>
     </message>
@@ -2313,7 +2318,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Images stéréo : 2 ou 3 identifiants d'images attendus, reçu {count}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="270" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="287" />
       <source>Stop download</source>
       <translation>Arrêter le téléchargement</translation>
     </message>
@@ -2324,7 +2329,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Attente de la tâche DSM-OPT interrompue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="230" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="247" />
       <source>Submit</source>
       <translation>Soumettre</translation>
     </message>
@@ -2348,9 +2353,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Tâche DSM-OPT {id} soumise</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="577" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="624" />
       <source>Submitting a DSM-OPT job</source>
       <translation>Soumission d'une tâche DSM-OPT</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="211" />
+      <source>Take the images selected in the Theia catalogue dock, with their incidence angles and footprints when the catalogue gives them</source>
+      <translation>Prendre les images sélectionnées dans le panneau du catalogue Theia, avec leurs angles d'incidence et leurs emprises quand le catalogue les donne</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="187" />
@@ -2958,7 +2968,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Cette tâche est déjà en cours de soumission ; attendez la fin de cette soumission</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="525" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="572" />
       <source>This server gives no cost estimate before a run</source>
       <translation>Ce serveur ne donne pas d'estimation du coût avant une exécution</translation>
     </message>
@@ -3074,9 +3084,14 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Mettez QGIS à jour ou utilisez une autre configuration d'authentification ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="208" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="225" />
       <source>Use the map canvas extent</source>
       <translation>Utiliser l'emprise du canevas de carte</translation>
+    </message>
+    <message>
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="209" />
+      <source>Use the selected catalogue results</source>
+      <translation>Utiliser les résultats sélectionnés du catalogue</translation>
     </message>
     <message>
       <location filename="../../theia_plugin/ui/catalogue_filters.py" line="135" />
@@ -3265,7 +3280,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>entrée invalide (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="532" />
       <source>known parameters</source>
       <translation>les paramètres connus</translation>
     </message>
@@ -3367,7 +3382,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'opérateur {operator}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="485" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="532" />
       <source>the server's description</source>
       <translation>la description du serveur</translation>
     </message>
@@ -3387,7 +3402,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>ombres topographiques</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="547" />
       <source>unknown</source>
       <translation>inconnu</translation>
     </message>
@@ -3428,7 +3443,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{count} produits neige de {tile} ({days} dates) pour la période {start} – {end}.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="500" />
+      <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="547" />
       <source>{credit:.0f} CPU s</source>
       <translation>{credit:.0f} s CPU</translation>
     </message>

@@ -14,7 +14,13 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+)
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCollapsibleGroupBox,
@@ -61,6 +67,7 @@ from theia_plugin.core.dsmopt import (
     submit_job,
 )
 from theia_plugin.core.dsmopt.backend import BACKEND_KINDS
+from theia_plugin.core.dsmopt.catalogue_images import images_from_items
 from theia_plugin.core.dsmopt.checks import Check, ImageInfo, check_job, errors
 from theia_plugin.core.dsmopt.jobs import current_credit, duplicate_job, purge_job
 from theia_plugin.core.dsmopt.parameters import (
@@ -114,6 +121,9 @@ class DsmOptDock(QgsDockWidget):
         super().__init__(tr("DSM-OPT jobs"), parent)
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
+        #: The catalogue results selected by the user (the plugin wires the catalogue dock).
+        self.catalogue_selection: Callable[[], list] = lambda: []
+        self._catalogue_images: dict = {}
         self.store = store or JobStore(default_store_path())
         self.make_client = make_client or (lambda authcfg: create_client(authcfg=authcfg))
         self.policy = policy or PollPolicy()
@@ -196,6 +206,13 @@ class DsmOptDock(QgsDockWidget):
         main.addRow(tr("Job name"), self.name_edit)
         main.addRow(tr("Landscape preset"), self.preset_combo)
         main.addRow(tr("Input images"), self.images_table)
+        self.from_catalogue_button = QPushButton(tr("Use the selected catalogue results"), page)
+        self.from_catalogue_button.setToolTip(
+            tr("Take the images selected in the Theia catalogue dock, with their incidence "
+               "angles and footprints when the catalogue gives them")
+        )  # fmt: skip
+        self.from_catalogue_button.clicked.connect(self.use_catalogue_selection)
+        main.addRow("", self.from_catalogue_button)
         layout.addLayout(main)
 
         self.extent_box = QgsExtentGroupBox(page)
@@ -359,8 +376,24 @@ class DsmOptDock(QgsDockWidget):
             if key in self.field_widgets:
                 self.set_field(key, value)
 
+    def use_catalogue_items(self, items: list) -> None:
+        """Input images from catalogue results: ids, incidence angles and azimuths when the
+        catalogue gives them, and footprints for the region-of-interest check."""
+        images = images_from_items(items)
+        if not images:
+            self.show_message(
+                "warning", tr("Select 2 or 3 image results in the Theia catalogue first")
+            )
+            return
+        self.set_images([(image.image_id, image.incidence) for image in images])
+        self._catalogue_images = {image.image_id: image for image in images}
+
+    def use_catalogue_selection(self) -> None:
+        self.use_catalogue_items(list(self.catalogue_selection()))
+
     def set_images(self, images: list[tuple[str, float | None]]) -> None:
         """Fill the images table with ``(id, incidence or None)``."""
+        self._catalogue_images = {}
         self.images_table.clearContents()
         for position, (image_id, incidence) in enumerate(images[:MAX_IMAGES]):
             self.images_table.setItem(position, 0, QTableWidgetItem(image_id))
@@ -399,8 +432,22 @@ class DsmOptDock(QgsDockWidget):
                             ).format(id=image_id, text=text),
                         )
                     )
-            infos.append(ImageInfo(image_id, incidence))
+            known = self._catalogue_images.get(image_id)
+            azimuth = known.azimuth if known is not None else None
+            footprint = self._footprint_in_roi_crs(known) if known is not None else None
+            infos.append(ImageInfo(image_id, incidence, azimuth, footprint))
         return infos, problems
+
+    def _footprint_in_roi_crs(self, image) -> tuple[float, float, float, float] | None:
+        if image.footprint_wgs84 is None:
+            return None
+        west, south, east, north = image.footprint_wgs84
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), self.extent_box.outputCrs(),
+            QgsProject.instance(),
+        )  # fmt: skip
+        box = transform.transformBoundingBox(QgsRectangle(west, south, east, north))
+        return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
 
     def roi(self) -> tuple[float, float, float, float] | None:
         extent = self.extent_box.outputExtent()

@@ -258,3 +258,45 @@ def test_polling_survives_a_server_outage_without_a_second_job(make_dock, dsmopt
     wait_status(dock, job_id, "successful")
     assert list(dsmopt_service.jobs) == [job_id]
     assert row.failures == 0 and row.last_error == ""
+
+
+def test_input_images_from_catalogue_results(make_dock, dsmopt_service) -> None:
+    """Images picked in the catalogue: ids, incidence angles and footprints; a region of
+    interest outside the footprints is refused before anything is sent."""
+    from qgis.core import QgsCoordinateTransform, QgsProject
+
+    from theia_plugin.core.catalogue.model import CatalogueItem
+
+    dock = make_dock()
+    xmin, ymin, xmax, ymax = products.bbox()
+    to_wgs84 = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:2154"), QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsProject.instance(),
+    )  # fmt: skip
+    area = to_wgs84.transformBoundingBox(QgsRectangle(xmin, ymin, xmax, ymax))
+    cover = area.buffered(0.01)
+
+    def item(image_id, incidence, box):
+        return CatalogueItem.from_stac({
+            "type": "Feature", "id": image_id, "collection": "dinamis-pleiades",
+            "bbox": [box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()],
+            "geometry": None, "properties": {"datetime": "2023-07-10T10:52:00Z",
+                                             "view:incidence_angle": incidence},
+            "assets": {}, "links": [],
+        })  # fmt: skip
+
+    dock.catalogue_selection = lambda: [item("PHR1A_F", 6.5, cover), item("PHR1A_B", -5.0, cover)]
+    dock.name_edit.setText("From the catalogue")
+    dock.from_catalogue_button.click()
+    assert [dock.images_table.item(r, 0).text() for r in range(2)] == ["PHR1A_F", "PHR1A_B"]
+    assert dock.images_table.item(0, 1).text() == "6.5"
+    dock.set_roi(QgsRectangle(xmin, ymin, xmax, ymax), QgsCoordinateReferenceSystem("EPSG:2154"))
+    assert not [c for c in dock.check() if c.level == "error"]
+    # one image that does not cover the region: refused, nothing sent
+    far = QgsRectangle(area.xMinimum() + 5, area.yMinimum(), area.xMaximum() + 5, area.yMaximum())
+    dock.catalogue_selection = lambda: [item("PHR1A_F", 6.5, cover), item("PHR1A_X", -5.0, far)]
+    dock.from_catalogue_button.click()
+    dock.set_roi(QgsRectangle(xmin, ymin, xmax, ymax), QgsCoordinateReferenceSystem("EPSG:2154"))
+    assert dock.submit() is None
+    assert "not inside the footprint of PHR1A_X" in dock.message_label.text()
+    assert dsmopt_service.jobs == {}
