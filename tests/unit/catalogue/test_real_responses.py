@@ -21,7 +21,8 @@ from theia_plugin.core.catalogue.model import CatalogueItem
 from theia_plugin.core.catalogue.themes import load_themes
 
 HERE = Path(__file__).parent / "real_responses"
-SHARED = Path("/work/shared/data/real-responses")
+# The shared folder every developer and CI machine has beside the project (../shared).
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "real-responses"
 FILES = sorted(p.name for p in HERE.iterdir() if p.suffix in (".json", ".xml"))
 UTC = timezone.utc
 

@@ -11,7 +11,8 @@ import pytest
 
 from theia_plugin.core.snow.parameters import DetectionParameters, SynthesisParameters
 
-CONFIGS = Path("/work/shared/data/lis-configs")
+# The shared folder every developer and CI machine has beside the project (../shared).
+CONFIGS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "lis-configs"
 needs_configs = pytest.mark.skipif(not CONFIGS.is_dir(), reason="LIS parameter files not found")
 
 
