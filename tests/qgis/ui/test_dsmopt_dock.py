@@ -300,3 +300,37 @@ def test_input_images_from_catalogue_results(make_dock, dsmopt_service) -> None:
     assert dock.submit() is None
     assert "not inside the footprint of PHR1A_X" in dock.message_label.text()
     assert dsmopt_service.jobs == {}
+
+
+@pytest.mark.parametrize("method", ["basic", "api_header"])
+def test_connection_with_an_authentication_of_the_qgis_auth_manager(
+    make_dock, dsmopt_service, method
+) -> None:
+    """The dock's requests carry the chosen authentication configuration (QGIS network stack,
+    secrets from the auth database); without it the server's 401 is shown."""
+    from tests.servers.qgis_auth import AuthConfigs
+
+    dsmopt_service.credentials = {"user": "ana", "password": "Pa55-dsm", "api_key": "K-42-secret"}
+    configs = AuthConfigs()
+    try:
+        dock = make_dock()
+        dock.connect_server()
+        spin_until(
+            lambda: "401" in dock.message_label.text() or "Connected" in dock.message_label.text()
+        )
+        assert "401" in dock.message_label.text()
+        authcfg = (
+            configs.basic("ana", "Pa55-dsm")
+            if method == "basic"
+            else configs.api_header({"X-API-Key": "K-42-secret"})
+        )
+        dock.auth_select.setConfigId(authcfg)
+        dock.connect_server()
+        spin_until(lambda: "Connected" in dock.message_label.text())
+        fill(dock)
+        assert dock.submit() is not None
+        spin_until(lambda: dock.model.rows)
+        assert dsmopt_service.jobs  # accepted with the credentials
+        assert "Pa55-dsm" not in dock.message_label.text()
+    finally:
+        configs.cleanup()
