@@ -226,6 +226,8 @@ def dsmopt_running():
     dsmopt_dock.default_store_path().unlink(missing_ok=True)  # no jobs of earlier runs
     service = DSMOPT["service"] = DsmOptService(stage_seconds=3.0).start()
     plugin = qgis.utils.plugins["theia_plugin"]
+    if getattr(plugin, "catalogue_dock", None) is not None:
+        plugin.catalogue_dock.hide()  # the DSM-OPT pictures show their own dock only
     iface.mainWindow().setGeometry(0, 0, 1400, 900)
     iface.newProject(False)
     layers_panel = iface.mainWindow().findChild(QDockWidget, "Layers")
