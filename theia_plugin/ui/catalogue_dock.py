@@ -191,7 +191,8 @@ class CatalogueDock(QgsDockWidget):
 
         self.model = ResultsModel(self, self._signer)
         self._build()
-        self.reload_connections()
+        self._listed = False
+        self.reload_connections(list_now=False)
 
     @property
     def signer(self) -> Signer:
@@ -418,9 +419,10 @@ class CatalogueDock(QgsDockWidget):
             add(self.theme_tree, root)
 
     # --- connections and collections -------------------------------------------------------
-    def reload_connections(self) -> None:
-        """Built-in connections then the user's, from the settings."""
-        current = self.connection_combo.currentData()
+    def reload_connections(self, select_url: str | None = None, list_now: bool = True) -> None:
+        """Built-in connections then the user's, from the settings; ``select_url`` (default:
+        the current one) is selected, and its collections listed unless not ``list_now``."""
+        current = select_url or self.connection_combo.currentData()
         self.connections = catalogue_connections()
         self.connection_combo.blockSignals(True)
         self.connection_combo.clear()
@@ -429,7 +431,16 @@ class CatalogueDock(QgsDockWidget):
         index = self.connection_combo.findData(current) if current else 0
         self.connection_combo.setCurrentIndex(max(index, 0))
         self.connection_combo.blockSignals(False)
-        self._connection_changed()
+        if list_now:
+            self._connection_changed()
+        elif self.connections:
+            self._use_signer_of(self.connection())
+
+    def showEvent(self, event) -> None:
+        # The catalogue is only asked for its collections once the dock is seen.
+        if not self._listed:
+            self._connection_changed()
+        super().showEvent(event)
 
     def add_connection(self, connection: Connection, select: bool = True) -> None:
         """Save a user connection (one with the same URL or name is replaced) and select it."""
@@ -444,9 +455,10 @@ class CatalogueDock(QgsDockWidget):
             registry.add(connection)
         else:
             registry.update(same.name, connection)
-        self.reload_connections()
         if select:
-            self.connection_combo.setCurrentIndex(self.connection_combo.findData(connection.url))
+            self.reload_connections(select_url=connection.url)
+        else:
+            self.reload_connections(list_now=self._listed)
 
     @guarded
     def _ask_new_connection(self) -> None:
@@ -493,15 +505,19 @@ class CatalogueDock(QgsDockWidget):
             self._signers[key] = UrlSigner(client, service)
         return self._signers[key]
 
-    def _connection_changed(self, *_args: Any) -> None:
-        if not self.connections:
-            return
+    def _use_signer_of(self, connection: Connection) -> None:
         if not self._signer_given:
-            signer = self._signer_for(self.connection())
+            signer = self._signer_for(connection)
             self._signer = signer.sign_many
             # Drag-and-drop builds its layers on the UI thread: signatures from the cache only
             # (results are signed in the background as their page arrives).
             self.model.signer = signer.sign_cached
+
+    def _connection_changed(self, *_args: Any) -> None:
+        if not self.connections:
+            return
+        self._listed = True
+        self._use_signer_of(self.connection())
         url = self.connection().url
         if url in self.server_collections:
             self._fill_collections()
