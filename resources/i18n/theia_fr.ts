@@ -14,7 +14,7 @@
       <translation>&amp;Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1169" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1185" />
       <source>(already complete)</source>
       <translation>(déjà complet)</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>(intégrée)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="666" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="682" />
       <source>(choose a saved search)</source>
       <translation>(choisir une recherche enregistrée)</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>(le serveur ne conserve aucun journal pour cette tâche)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="32" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="34" />
       <source>128: high clouds (1.38 µm)</source>
       <translation>128 : nuages hauts (1,38 µm)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="29" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="31" />
       <source>16: thinnest clouds</source>
       <translation>16 : nuages les plus fins</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="25" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="27" />
       <source>1: all clouds except the thinnest, and all shadows</source>
       <translation>1 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
@@ -59,27 +59,27 @@
       <translation>2 ou 3 images stéréo Pléiades/SPOT (identifiants DINAMIS). L'angle d'incidence signé le long de la trace, s'il est connu, permet à l'extension de vérifier l'angle de convergence.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="26" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="28" />
       <source>2: all clouds except the thinnest</source>
       <translation>2 : tous les nuages sauf les plus fins</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="30" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="32" />
       <source>32: shadows of detected clouds</source>
       <translation>32 : ombres des nuages détectés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="27" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="29" />
       <source>4: clouds (mono-temporal test)</source>
       <translation>4 : nuages (test monotemporel)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="31" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="33" />
       <source>64: shadows of clouds outside the image</source>
       <translation>64 : ombres des nuages hors de l'image</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="28" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="30" />
       <source>8: clouds (multi-temporal test)</source>
       <translation>8 : nuages (test multitemporel)</translation>
     </message>
@@ -161,13 +161,13 @@
       <translation>Accès refusé</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="235" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="453" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="236" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="465" />
       <source>Add a STAC API</source>
       <translation>Ajouter une API STAC</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="380" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="381" />
       <source>Add asset</source>
       <translation>Ajouter l'asset</translation>
     </message>
@@ -177,14 +177,14 @@
       <translation>Ajouter un filtre</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="382" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="383" />
       <source>Add item as group</source>
       <translation>Ajouter l'item en groupe</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="991" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1026" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1028" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1007" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1042" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1044" />
       <source>Add layer</source>
       <translation>Ajouter une couche</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>Série entièrement nuageuse : aucun des {count} produits neige n'a un seul pixel clair (chaque date est nuageuse ou sans données), il n'y a donc rien à synthétiser.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="78" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="80" />
       <source>Also mask (geophysical mask MG2)</source>
       <translation>Masquer aussi (masque géophysique MG2)</translation>
     </message>
@@ -257,7 +257,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="131" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="277" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="278" />
       <source>Area</source>
       <translation>Emprise</translation>
     </message>
@@ -316,7 +316,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Retour en nuage : rouge minimal (milli-réflectance)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="66" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="65" />
       <source>Band mapping (NAME=band number)</source>
       <translation>Correspondance des bandes (NOM=numéro de bande)</translation>
     </message>
@@ -341,7 +341,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Les longitudes de l'emprise doivent être comprises entre -180 et 180 (ouest {west}, est {east})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="252" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="253" />
       <source>CES themes</source>
       <translation>Thèmes des CES</translation>
     </message>
@@ -366,7 +366,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Dossier de cache</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="327" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="328" />
       <location filename="../../theia_plugin/ui/dsmopt_dock.py" line="271" />
       <source>Cancel</source>
       <translation>Annuler</translation>
@@ -397,12 +397,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Impossible de construire la composition en couleurs naturelles de {name} : {error}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="529" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="545" />
       <source>Cannot list the collections of {url}</source>
       <translation>Impossible de lister les collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1066" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1082" />
       <source>Cannot load {item}</source>
       <translation>Impossible de charger {item}</translation>
     </message>
@@ -420,7 +420,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <location filename="../../theia_plugin/plugin.py" line="86" />
       <location filename="../../theia_plugin/processing/catalogue.py" line="97" />
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="58" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="238" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="239" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
@@ -431,7 +431,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>URL du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="459" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="471" />
       <source>Catalogue connection</source>
       <translation>Connexion de catalogue</translation>
     </message>
@@ -505,7 +505,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Choisissez une configuration d'authentification existante pour cette connexion ({settings})</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="377" />
+      <location filename="../../theia_plugin/processing/indices.py" line="333" />
       <source>Choose at least one index or give a formula.</source>
       <translation>Choisissez au moins un indice ou donnez une formule.</translation>
     </message>
@@ -531,7 +531,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Nuage (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="290" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="291" />
       <source>Cloud cover at most</source>
       <translation>Couverture nuageuse au plus</translation>
     </message>
@@ -546,7 +546,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Affinage des nuages : facteur de sous-échantillonnage du rouge rf</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="101" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="103" />
       <source>Coarser bands brought to the output resolution by</source>
       <translation>Bandes plus grossières ramenées à la résolution de sortie par</translation>
     </message>
@@ -556,7 +556,7 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="258" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="259" />
       <source>Collections</source>
       <translation>Collections</translation>
     </message>
@@ -571,12 +571,12 @@ Références : Gascoin S. et al. (2019), Earth System Science Data 11, 493–514
       <translation>Collections (séparées par des virgules)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="114" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="116" />
       <source>Compression of the output</source>
       <translation>Compression du résultat</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="135" />
+      <location filename="../../theia_plugin/processing/indices.py" line="120" />
       <source>Computes a spectral index of a Theia Sentinel-2 L2A product (folder or zip, read in place) and writes it as a Cloud Optimized GeoTIFF.
 
 Index: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDSI, NBR, SAVI, EVI), or a formula of your own over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. (N - R) / (N + R).
@@ -593,7 +593,7 @@ Résolution : par défaut la plus fine des bandes que lit l'indice (10 m pour le
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="45" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="44" />
       <source>Computes a spectral index of any multiband raster (a stack of reflectance bands from any sensor) and writes it as a Cloud Optimized GeoTIFF.
 
 Band mapping: which raster band (numbered from 1) plays each Awesome Spectral Indices band, e.g. B=1, G=2, R=3, N=4 for a blue-green-red-NIR stack. Band names: A (coastal), B, G, R, RE1, RE2, RE3, N, N2 (narrow NIR), S1, S2 (SWIR), T1, T2 (thermal), WV. For Landsat 8/9, map N to the band holding B5.
@@ -614,7 +614,7 @@ Indice : n'importe lequel des 280 Awesome Spectral Indices dont les bandes sont 
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="421" />
+      <location filename="../../theia_plugin/processing/indices.py" line="377" />
       <source>Computes one spectral index for each of several Theia Sentinel-2 L2A products and writes one Cloud Optimized GeoTIFF per product, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Products: a folder (every L2A zip or product folder directly inside it, or the folder itself if it is a product) and/or a list of product zips or folders, one path per line or separated by semicolons (in qgis_process: --PRODUCTS="/data/a.zip;/data/b.zip").
@@ -635,7 +635,7 @@ Un produit qui ne peut pas être traité (bandes manquantes, autre grille, fichi
 Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 10, 197.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="333" />
+      <location filename="../../theia_plugin/processing/indices.py" line="289" />
       <source>Computes several spectral indices of one Theia Sentinel-2 L2A product (folder or zip, read in place) in a single pass over its bands, and writes one Cloud Optimized GeoTIFF per index, named &lt;product&gt;_&lt;INDEX&gt;.tif, in the output folder.
 
 Indices: any of the Awesome Spectral Indices computable from Theia L2A bands (e.g. NDVI, NDWI after McFeeters, NDMI, NDSI, NBR, SAVI, EVI), and/or formulas of your own, one per line or separated by semicolons, written name = formula over the band names B, G, R, RE1, RE2, RE3, N, N2, S1, S2 (reflectance 0–1), e.g. mine = (N - R) / (N + R + 0.5). The name is used in the file name.
@@ -677,7 +677,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Connexions…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="384" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="385" />
       <source>Copy URL</source>
       <translation>Copier l'URL</translation>
     </message>
@@ -742,7 +742,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Période personnalisée : date de début (AAAA-MM-JJ, remplace l'année)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="116" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="118" />
       <source>DEFLATE (readable everywhere)</source>
       <translation>DEFLATE (lisible partout)</translation>
     </message>
@@ -848,7 +848,7 @@ Référence : Montero et al. (2023), Awesome Spectral Indices, Scientific Data 1
       <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="260" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="261" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
@@ -900,11 +900,11 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1108" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1124" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1189" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1198" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1146" />
       <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1173" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1182" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1130" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1157" />
       <source>Download</source>
       <translation>Télécharger</translation>
     </message>
@@ -914,7 +914,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger l'archive</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1158" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1174" />
       <source>Download cancelled (files not completed were removed)</source>
       <translation>Téléchargement annulé (les fichiers incomplets ont été supprimés)</translation>
     </message>
@@ -924,12 +924,12 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger des fichiers du catalogue</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1162" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1178" />
       <source>Download failed</source>
       <translation>Échec du téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="389" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="390" />
       <source>Download the selected asset, else the data of the selected results</source>
       <translation>Télécharger l'asset sélectionné, sinon les données des résultats sélectionnés</translation>
     </message>
@@ -939,7 +939,7 @@ Référence : Gascoin S., Grizonnet M., Bouchet M., Salgues G., Hagolle O. (2019
       <translation>Télécharger l'archive zip</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1118" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1134" />
       <source>Download to</source>
       <translation>Télécharger dans</translation>
     </message>
@@ -971,7 +971,7 @@ Fichiers : clés ou rôles des fichiers (par ex. B04, CLM_R1, data) ; vide : les
 Authentification : les téléchargements GEODES demandent une clé d'API : choisissez une configuration « API Header » avec l'en-tête X-API-Key. Un item qui ne peut pas être téléchargé (par ex. un produit hors ligne) est signalé et les autres continuent.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="386" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="387" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
@@ -1052,7 +1052,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>FSC au-dessus de la canopée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="456" />
+      <location filename="../../theia_plugin/processing/indices.py" line="412" />
       <location filename="../../theia_plugin/processing/snow.py" line="324" />
       <source>Failed products</source>
       <translation>Produits en échec</translation>
@@ -1123,9 +1123,9 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Formule</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="165" />
-      <location filename="../../theia_plugin/processing/indices.py" line="452" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="91" />
+      <location filename="../../theia_plugin/processing/indices.py" line="150" />
+      <location filename="../../theia_plugin/processing/indices.py" line="408" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="90" />
       <source>Formula of your own (replaces the index)</source>
       <translation>Formule personnelle (remplace l'indice)</translation>
     </message>
@@ -1166,7 +1166,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Formule {formula!r} : {name}() prend {count} argument(s).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="363" />
+      <location filename="../../theia_plugin/processing/indices.py" line="319" />
       <source>Formulas of your own (name = formula, one per line)</source>
       <translation>Formules personnelles (nom = formule, une par ligne)</translation>
     </message>
@@ -1231,16 +1231,16 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Angle d'incidence de {id} : un nombre de degrés est attendu, reçu « {text} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="159" />
-      <location filename="../../theia_plugin/processing/indices.py" line="178" />
-      <location filename="../../theia_plugin/processing/indices.py" line="446" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="85" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="98" />
+      <location filename="../../theia_plugin/processing/indices.py" line="144" />
+      <location filename="../../theia_plugin/processing/indices.py" line="154" />
+      <location filename="../../theia_plugin/processing/indices.py" line="402" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="84" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="94" />
       <source>Index</source>
       <translation>Indice</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="292" />
+      <location filename="../../theia_plugin/processing/indices.py" line="254" />
       <source>Index files</source>
       <translation>Fichiers d'indices</translation>
     </message>
@@ -1255,7 +1255,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Tableau des indices</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="356" />
+      <location filename="../../theia_plugin/processing/indices.py" line="312" />
       <source>Indices</source>
       <translation>Indices</translation>
     </message>
@@ -1280,9 +1280,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Images d'entrée : {ids} en double ; chaque image doit être distincte</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="175" />
-      <location filename="../../theia_plugin/processing/indices.py" line="281" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="95" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="166" />
       <source>Int16 ×10000 output like Theia</source>
       <translation>Sortie int16 ×10000 comme Theia</translation>
     </message>
@@ -1373,17 +1371,17 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/catalogue.py" line="139" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="244" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="245" />
       <source>Keywords</source>
       <translation>Mots-clés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="118" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="120" />
       <source>LZW</source>
       <translation>LZW</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="453" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="465" />
       <source>Landing page URL</source>
       <translation>URL de la page d'accueil (landing page)</translation>
     </message>
@@ -1399,7 +1397,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="962" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="978" />
       <source>Links</source>
       <translation>Liens</translation>
     </message>
@@ -1409,12 +1407,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Liste les couches de résultats d'une tâche DSM-OPT terminée sous forme d'URI GDAL lues en flux depuis le serveur (GeoTIFF optimisé pour le cloud (COG) via /vsicurl/) : A1 qualité du MNS, A3 MNS, B2 et B4 ombrages, C1 et C2 ortho-images. Télécharge en option l'archive zip de chaque produit dans le dossier de sortie. Les produits sont sous licence CC-BY-NC.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="400" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="401" />
       <source>Load downloaded product archives as layers</source>
       <translation>Charger les archives de produits téléchargées comme couches</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="359" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="360" />
       <source>Load more</source>
       <translation>Charger la suite</translation>
     </message>
@@ -1454,22 +1452,22 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>mars</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="57" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="59" />
       <source>Mask clouds (CLM ≠ 0)</source>
       <translation>Masquer les nuages (CLM ≠ 0)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="60" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="62" />
       <source>Mask no-data edges (EDG)</source>
       <translation>Masquer les bords sans données (EDG)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="66" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="68" />
       <source>Mask only these cloud mask (CLM) bits (none chosen: every bit)</source>
       <translation>Masquer seulement ces bits du masque de nuages (CLM) (aucun choisi : tous les bits)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="89" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="91" />
       <source>Mask saturated pixels of the bands used (SAT)</source>
       <translation>Masquer les pixels saturés des bandes utilisées (SAT)</translation>
     </message>
@@ -1526,7 +1524,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     </message>
     <message>
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="88" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="678" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="694" />
       <location filename="../../theia_plugin/ui/connections_dialog.py" line="102" />
       <location filename="../../theia_plugin/ui/dsmopt_jobs_model.py" line="19" />
       <source>Name</source>
@@ -1548,7 +1546,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Nouvelle tâche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="300" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="301" />
       <source>Newest first</source>
       <translation>Plus récents d'abord</translation>
     </message>
@@ -1623,7 +1621,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Aucun des {count} items n'a pu être téléchargé.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="505" />
+      <location filename="../../theia_plugin/processing/indices.py" line="461" />
       <location filename="../../theia_plugin/processing/snow.py" line="389" />
       <source>None of the {count} products could be processed.</source>
       <translation>Aucun des {count} produits n'a pu être traité.</translation>
@@ -1690,7 +1688,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>oct.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="301" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
       <source>Oldest first</source>
       <translation>Plus anciens d'abord</translation>
     </message>
@@ -1700,7 +1698,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Seules les connexions STAC ont un service de signature</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="286" />
+      <location filename="../../theia_plugin/processing/indices.py" line="248" />
       <source>Open the output files after running the algorithm</source>
       <translation>Ouvrir les fichiers produits après l'exécution de l'algorithme</translation>
     </message>
@@ -1712,7 +1710,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
     <message>
       <location filename="../../theia_plugin/processing/catalogue_download.py" line="132" />
       <location filename="../../theia_plugin/processing/dsmopt.py" line="384" />
-      <location filename="../../theia_plugin/processing/indices.py" line="290" />
+      <location filename="../../theia_plugin/processing/indices.py" line="252" />
       <location filename="../../theia_plugin/processing/snow.py" line="186" />
       <location filename="../../theia_plugin/processing/snow.py" line="321" />
       <location filename="../../theia_plugin/processing/snow.py" line="535" />
@@ -1770,7 +1768,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Résumé par date (JSON)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="152" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="154" />
       <source>Pixels flagged by the cloud mask (CLM ≠ 0, Theia's own advice) or outside the swath (EDG) become nodata unless unticked. Advanced: mask only some CLM bits (e.g. 2 and 32 for clouds and their shadows), also mask MG2 flags (water, snow, topographic shadows, sun too low…) or pixels where a band used is saturated (SAT); 20 m bands are brought to 10 m by nearest neighbour or bilinear interpolation.</source>
       <translation>Les pixels signalés par le masque de nuages (CLM ≠ 0, comme le conseille Theia) ou hors de la fauchée (EDG) reçoivent la valeur sans données, sauf si ces options sont décochées. Options avancées : masquer seulement certains bits CLM (par ex. 2 et 32 pour les nuages et leurs ombres), masquer aussi des indicateurs MG2 (eau, neige, ombres topographiques, soleil trop bas…) ou les pixels où une bande utilisée est saturée (SAT) ; les bandes à 20 m sont ramenées à 10 m par plus proche voisin ou par interpolation bilinéaire.</translation>
     </message>
@@ -1790,7 +1788,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Progression (%)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="597" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="613" />
       <location filename="../../theia_plugin/ui/catalogue_filters.py" line="190" />
       <source>Property filters</source>
       <translation>Filtres sur les propriétés</translation>
@@ -1821,7 +1819,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Purge de la tâche DSM-OPT {id}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="62" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="61" />
       <source>Raster</source>
       <translation>Raster</translation>
     </message>
@@ -1841,12 +1839,12 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="78" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="77" />
       <source>Reflectance offset</source>
       <translation>Décalage de réflectance</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="72" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="71" />
       <source>Reflectance scale factor</source>
       <translation>Facteur d'échelle de réflectance</translation>
     </message>
@@ -1916,8 +1914,7 @@ Authentification : les téléchargements GEODES demandent une clé d'API : chois
       <translation>Délai d'attente des requêtes</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="170" />
-      <location filename="../../theia_plugin/processing/indices.py" line="276" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="183" />
       <source>Resolution</source>
       <translation>Résolution</translation>
     </message>
@@ -1966,7 +1963,7 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Il manque à l'item STAC {item} le ou les assets {missing} d'un produit sentinel2-l2a-theia (attendus : B02…B12, B8A, CLM_R1, EDG_R2).</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="678" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="694" />
       <source>Save search</source>
       <translation>Enregistrer la recherche</translation>
     </message>
@@ -1976,19 +1973,19 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Enregistrer l'archive des résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="320" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="661" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="321" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="677" />
       <source>Saved searches</source>
       <translation>Recherches enregistrées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="316" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="317" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="324" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="785" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="325" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="801" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
@@ -2003,17 +2000,17 @@ Produits : un dossier (chaque zip L2A ou dossier de produit qu'il contient direc
       <translation>Recherche annulée</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="832" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="848" />
       <source>Search cancelled ({n} results)</source>
       <translation>Recherche annulée ({n} résultats)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="835" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="851" />
       <source>Search failed</source>
       <translation>Échec de la recherche</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="837" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="853" />
       <source>Search of {name} failed</source>
       <translation>La recherche dans {name} a échoué</translation>
     </message>
@@ -2037,7 +2034,7 @@ Outputs: the HTML page, the matching names separated by commas and their number.
 Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nombre.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="811" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="827" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -2057,7 +2054,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Sélectionnez d'abord 2 ou 3 images parmi les résultats du catalogue Theia</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1108" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1124" />
       <source>Select results or an asset first</source>
       <translation>Sélectionnez d'abord des résultats ou un asset</translation>
     </message>
@@ -2098,7 +2095,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="330" />
+      <location filename="../../theia_plugin/processing/indices.py" line="286" />
       <source>Several indices at once</source>
       <translation>Plusieurs indices à la fois</translation>
     </message>
@@ -2236,7 +2233,7 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Certaines couches du projet n'ont pas pu être signées à nouveau : elles risquent de ne pas s'afficher</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="302" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="303" />
       <source>Sort</source>
       <translation>Tri</translation>
     </message>
@@ -2246,26 +2243,26 @@ Sorties : la page HTML, les noms trouvés séparés par des virgules et leur nom
       <translation>Sud (1er mars – fin février)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="126" />
+      <location filename="../../theia_plugin/processing/indices.py" line="111" />
       <source>Spectral index</source>
       <translation>Indice spectral</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="33" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="32" />
       <source>Spectral index of any raster</source>
       <translation>Indice spectral d'un raster quelconque</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="418" />
+      <location filename="../../theia_plugin/processing/indices.py" line="374" />
       <source>Spectral index over several products</source>
       <translation>Indice spectral sur plusieurs produits</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="129" />
-      <location filename="../../theia_plugin/processing/indices.py" line="265" />
+      <location filename="../../theia_plugin/processing/indices.py" line="114" />
+      <location filename="../../theia_plugin/processing/indices.py" line="236" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="34" />
       <location filename="../../theia_plugin/processing/indices_catalogue.py" line="94" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="36" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="35" />
       <source>Spectral indices</source>
       <translation>Indices spectraux</translation>
     </message>
@@ -2494,7 +2491,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le catalogue n'a trouvé aucun item pour cette recherche.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="689" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="705" />
       <source>The catalogue {url} of the saved search is not among the connections</source>
       <translation>Le catalogue {url} de la recherche enregistrée ne fait pas partie des connexions</translation>
     </message>
@@ -2615,7 +2612,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le proxy {proxy} a refusé la connexion</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="103" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="99" />
       <source>The raster could not be opened.</source>
       <translation>Le raster n'a pas pu être ouvert.</translation>
     </message>
@@ -2771,7 +2768,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Le serveur a renvoyé une réponse invalide</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="598" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="614" />
       <source>The server's queryables could not be read: {error}</source>
       <translation>Les propriétés interrogeables du serveur n'ont pas pu être lues : {error}</translation>
     </message>
@@ -2903,7 +2900,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Extension Theia, version {}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="793" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="809" />
       <source>Theia search {time}</source>
       <translation>Recherche Theia {time}</translation>
     </message>
@@ -2913,42 +2910,42 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Neige Theia (quotidienne)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="513" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="529" />
       <source>Theia: collections of {url}</source>
       <translation>Theia : collections de {url}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1140" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1156" />
       <source>Theia: downloading {n} files to {folder}</source>
       <translation>Theia : téléchargement de {n} fichiers dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="576" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="592" />
       <source>Theia: filters of {ids}</source>
       <translation>Theia : filtres de {ids}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1054" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1070" />
       <source>Theia: preparing {item}</source>
       <translation>Theia : préparation de {item}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1017" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1033" />
       <source>Theia: preparing {name}</source>
       <translation>Theia : préparation de {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="805" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="821" />
       <source>Theia: searching {name}</source>
       <translation>Theia : recherche dans {name}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="890" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="906" />
       <source>Theia: signing asset URLs</source>
       <translation>Theia : signature des URL des assets</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="870" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="886" />
       <source>Theia: thumbnails</source>
       <translation>Theia : vignettes</translation>
     </message>
@@ -3009,7 +3006,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Relancez le téléchargement</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="250" />
+      <location filename="../../theia_plugin/processing/indices.py" line="222" />
       <source>Two indices would be written to the same file: {first} and {second}.</source>
       <translation>Deux indices seraient écrits dans le même fichier : {first} et {second}.</translation>
     </message>
@@ -3129,7 +3126,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Les lignes {start}–{end} × {cols} colonnes de la fenêtre sortent de l'image {shape}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="242" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="243" />
       <source>Words to find in titles and descriptions</source>
       <translation>Mots à chercher dans les titres et les descriptions</translation>
     </message>
@@ -3144,7 +3141,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>Écrire le masque de bits expert</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="117" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="119" />
       <source>ZSTD (faster to write; needs GDAL ≥ 2.3, as every current QGIS has)</source>
       <translation>ZSTD (plus rapide à écrire ; demande GDAL ≥ 2.3, comme tout QGIS actuel)</translation>
     </message>
@@ -3159,7 +3156,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>[{n}/{total}] détection de la neige sur {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="485" />
+      <location filename="../../theia_plugin/processing/indices.py" line="441" />
       <source>[{n}/{total}] {index} of {product}</source>
       <translation>[{n}/{total}] {index} de {product}</translation>
     </message>
@@ -3214,7 +3211,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'accès à un attribut (a.b)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="102" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="104" />
       <source>bilinear interpolation</source>
       <translation>interpolation bilinéaire</translation>
     </message>
@@ -3230,12 +3227,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>l'appel de {name}()</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="45" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="47" />
       <source>cloud shadows (MG2)</source>
       <translation>ombres de nuages (MG2)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="44" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="46" />
       <source>clouds (MG2)</source>
       <translation>nuages (MG2)</translation>
     </message>
@@ -3250,17 +3247,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>un contenu de type inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="94" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="184" />
       <source>finest of the bands used</source>
       <translation>la plus fine des bandes utilisées</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="269" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="270" />
       <source>from</source>
       <translation>du</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="41" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="43" />
       <source>hidden by relief</source>
       <translation>caché par le relief</translation>
     </message>
@@ -3300,7 +3297,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>suite…</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="102" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="104" />
       <source>nearest neighbour</source>
       <translation>plus proche voisin</translation>
     </message>
@@ -3337,7 +3334,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>message du serveur : « {message} »</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="39" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="41" />
       <source>snow</source>
       <translation>neige</translation>
     </message>
@@ -3347,12 +3344,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>étape {stage}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="43" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="45" />
       <source>sun tangent</source>
       <translation>soleil rasant</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="42" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="44" />
       <source>sun too low</source>
       <translation>soleil trop bas</translation>
     </message>
@@ -3392,12 +3389,12 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>la valeur {value!r}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="271" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="272" />
       <source>to</source>
       <translation>au</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="40" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="42" />
       <source>topographic shadows</source>
       <translation>ombres topographiques</translation>
     </message>
@@ -3407,7 +3404,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>inconnu</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/index_options.py" line="38" />
+      <location filename="../../theia_plugin/processing/index_options.py" line="40" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -3453,13 +3450,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{dates} dates ({inside} dans la période), {products} produits. SCD : durée d'enneigement (jours) ; SOD / SMOD : premier / dernier jour de la plus longue période d'enneigement ; NOBS : observations claires ; NSP : changements de l'état d'enneigement quotidien.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="235" />
+      <location filename="../../theia_plugin/processing/indices.py" line="207" />
       <source>{entry!r} is not of the form name = formula (e.g. mine = (N - R) / (N + R)); names start with a letter and use letters, digits, _ and -.</source>
       <translation>{entry!r} n'est pas de la forme nom = formule (par ex. mon_indice = (N - R) / (N + R)) ; les noms commencent par une lettre et utilisent lettres, chiffres, _ et -.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="191" />
-      <location filename="../../theia_plugin/processing/indices_raster.py" line="120" />
+      <location filename="../../theia_plugin/processing/indices.py" line="167" />
+      <location filename="../../theia_plugin/processing/indices_raster.py" line="116" />
       <source>{index} of {product}</source>
       <translation>{index} de {product}</translation>
     </message>
@@ -3474,13 +3471,13 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{index} : la constante {name} n'a pas de valeur par défaut ; indiquez-en une.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="382" />
+      <location filename="../../theia_plugin/processing/indices.py" line="338" />
       <source>{indices} of {product}</source>
       <translation>{indices} de {product}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1075" />
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1197" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1091" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1213" />
       <source>{item} — true colour</source>
       <translation>{item} — couleurs naturelles</translation>
     </message>
@@ -3515,7 +3512,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} (bande absente des produits {platform} L2A)</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="102" />
+      <location filename="../../theia_plugin/processing/indices.py" line="89" />
       <source>{name} ({long_name}) = {formula}; reference: {reference}</source>
       <translation>{name} ({long_name}) = {formula} ; référence : {reference}</translation>
     </message>
@@ -3530,7 +3527,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{name} ({path}) n'est pas sur la même grille que les autres bandes ({width}×{height} px de {res} m depuis ({x}, {y})) ; la grille attendue est de {expected_width}×{expected_height} px de {expected_res} m depuis ({expected_x}, {expected_y}), ou un multiple entier de celle-ci.</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="992" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1008" />
       <source>{name} could not be opened</source>
       <translation>{name} n'a pas pu être ouvert</translation>
     </message>
@@ -3565,7 +3562,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1174" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1190" />
       <source>{n} files in {folder}</source>
       <translation>{n} fichiers dans {folder}</translation>
     </message>
@@ -3575,17 +3572,17 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{n} items trouvés</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1183" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="1199" />
       <source>{n} of {total} files could not be downloaded: {first}</source>
       <translation>{n} fichiers sur {total} n'ont pas pu être téléchargés : {first}</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="853" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="869" />
       <source>{n} results</source>
       <translation>{n} résultats</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="855" />
+      <location filename="../../theia_plugin/ui/catalogue_dock.py" line="871" />
       <source>{n} results so far</source>
       <translation>{n} résultats pour l'instant</translation>
     </message>
@@ -3690,7 +3687,7 @@ Images : les identifiants des 2–3 images stéréo, séparés par des virgules 
       <translation>{product} : zs = {zs} m, neige {snow:.1f} %, nuage {cloud:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../theia_plugin/processing/indices.py" line="496" />
+      <location filename="../../theia_plugin/processing/indices.py" line="452" />
       <location filename="../../theia_plugin/processing/snow.py" line="372" />
       <source>{product}: {error} (skipped; the other products go on)</source>
       <translation>{product} : {error} (ignoré ; les autres produits continuent)</translation>

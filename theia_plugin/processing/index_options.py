@@ -17,6 +17,8 @@ CLOUD_BITS, GEOPHYSICAL, MASK_SATURATED, UPSAMPLING = (
     "CLOUD_BITS", "GEOPHYSICAL_MASK", "MASK_SATURATED", "UPSAMPLING",
 )  # fmt: skip
 COMPRESSION = "COMPRESSION"
+RESOLUTION, INT16 = "RESOLUTION", "INT16"
+RESOLUTIONS = (10, 20, "finest")
 UPSAMPLING_METHODS = ("nearest", "bilinear")
 
 
@@ -156,3 +158,42 @@ def mask_help() -> str:
         "shadows, sun too low…) or pixels where a band used is saturated (SAT); 20 m bands "
         "are brought to 10 m by nearest neighbour or bilinear interpolation."
     )
+
+
+def add_output_format(algorithm) -> None:
+    """Int16 ×10000 or float32, and the compression: every index algorithm has them."""
+    algorithm.addParameter(
+        QgsProcessingParameterBoolean(INT16, tr("Int16 ×10000 output like Theia"), False)
+    )
+    add_compression_parameter(algorithm)
+
+
+def output_format(algorithm, parameters, context) -> dict:
+    return {
+        "int16": algorithm.parameterAsBoolean(parameters, INT16, context),
+        "compression": compression(algorithm, parameters, context),
+    }
+
+
+def add_product_options(algorithm) -> None:
+    """Resolution, masks, upsampling and output format of the algorithms over Theia L2A."""
+    algorithm.addParameter(
+        QgsProcessingParameterEnum(
+            RESOLUTION,
+            tr("Resolution"),
+            options=["10 m", "20 m", tr("finest of the bands used")],
+            defaultValue=2,
+        )
+    )
+    add_mask_parameters(algorithm)
+    add_output_format(algorithm)
+
+
+def product_options(algorithm, parameters, context) -> dict:
+    """The keyword arguments of ``compute_indices`` set by :func:`add_product_options`."""
+    return {
+        "resolution": RESOLUTIONS[algorithm.parameterAsEnum(parameters, RESOLUTION, context)],
+        "masks": mask_options(algorithm, parameters, context),
+        "upsampling": upsampling(algorithm, parameters, context),
+        **output_format(algorithm, parameters, context),
+    }

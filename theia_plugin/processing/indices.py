@@ -32,14 +32,7 @@ from theia_plugin.core.indices.formula import FormulaError
 from theia_plugin.core.raster.engine import GridError, RasterReadError
 from theia_plugin.core.raster.theia_l2a import ProductError, open_l2a
 from theia_plugin.net import redact_text
-from theia_plugin.processing.index_options import (
-    add_compression_parameter,
-    add_mask_parameters,
-    compression,
-    mask_help,
-    mask_options,
-    upsampling,
-)
+from theia_plugin.processing.index_options import add_product_options, mask_help, product_options
 from theia_plugin.processing.parameters import (
     CANCELLED,
     add_product_list_parameters,
@@ -49,8 +42,6 @@ from theia_plugin.processing.parameters import (
     product_parameter,
     products_from,
 )
-
-RESOLUTIONS = (10, 20, "finest")
 
 
 def is_normalised_difference(request: IndexRequest) -> bool:
@@ -90,10 +81,6 @@ class _StyleIndexLayer(QgsProcessingLayerPostProcessorInterface):
             apply_ramp(layer, "Viridis")
 
 
-def resolution_options() -> list[str]:
-    return ["10 m", "20 m", tr("finest of the bands used")]
-
-
 def report_indices(feedback, requests) -> None:
     """Log what each index is and whom to cite (also stored in the output file's metadata)."""
     for request in requests:
@@ -115,9 +102,7 @@ def style_when_loaded(context, dest: str, request: IndexRequest) -> None:
 
 class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
     INPUT, INDEX, FORMULA = "INPUT", "INDEX", "FORMULA"
-    RESOLUTION, MASK_CLOUDS, MASK_EDGE, INT16, OUTPUT = (
-        "RESOLUTION", "MASK_CLOUDS", "MASK_EDGE", "INT16", "OUTPUT",
-    )  # fmt: skip
+    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "spectralindex"
@@ -165,16 +150,7 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 self.FORMULA, tr("Formula of your own (replaces the index)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.RESOLUTION, tr("Resolution"), options=resolution_options(), defaultValue=2
-            )
-        )
-        add_mask_parameters(self)
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
-        )
-        add_compression_parameter(self)
+        add_product_options(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Index")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -195,12 +171,8 @@ class SpectralIndexAlgorithm(QgsProcessingAlgorithm):
                 product,
                 [request],
                 [dest],
-                resolution=RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
-                masks=mask_options(self, parameters, context),
-                upsampling=upsampling(self, parameters, context),
-                compression=compression(self, parameters, context),
-                int16=self.parameterAsBoolean(parameters, self.INT16, context),
                 feedback=feedback,
+                **product_options(self, parameters, context),
             )
         except CANCELLED:
             return {}
@@ -258,7 +230,6 @@ def _unique(requests: list[IndexRequest]) -> list[IndexRequest]:
 class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
     """Parameters and options shared by the folder-output algorithms."""
 
-    RESOLUTION, MASK_CLOUDS, MASK_EDGE, INT16 = "RESOLUTION", "MASK_CLOUDS", "MASK_EDGE", "INT16"
     LOAD_OUTPUTS, OUTPUT_FOLDER, OUTPUT_FILES = "LOAD_OUTPUTS", "OUTPUT_FOLDER", "OUTPUT_FILES"
 
     def group(self) -> str:
@@ -271,16 +242,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
         return type(self)()
 
     def add_options(self) -> None:
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.RESOLUTION, tr("Resolution"), options=resolution_options(), defaultValue=2
-            )
-        )
-        add_mask_parameters(self)
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
-        )
-        add_compression_parameter(self)
+        add_product_options(self)
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.LOAD_OUTPUTS, tr("Open the output files after running the algorithm"), True
@@ -292,13 +254,7 @@ class _IndicesAlgorithmBase(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, tr("Index files")))
 
     def options(self, parameters, context) -> dict:
-        return {
-            "resolution": RESOLUTIONS[self.parameterAsEnum(parameters, self.RESOLUTION, context)],
-            "masks": mask_options(self, parameters, context),
-            "upsampling": upsampling(self, parameters, context),
-            "compression": compression(self, parameters, context),
-            "int16": self.parameterAsBoolean(parameters, self.INT16, context),
-        }
+        return product_options(self, parameters, context)
 
     def output_folder(self, parameters, context) -> Path:
         # parameterAsFileOutput resolves TEMPORARY_OUTPUT to a fresh temporary folder.

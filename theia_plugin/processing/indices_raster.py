@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -17,14 +16,14 @@ from theia_plugin.core.i18n import tr
 from theia_plugin.core.indices.catalogue import catalogue
 from theia_plugin.core.indices.compute import IndexRequest, compute_indices
 from theia_plugin.core.indices.inputs import MaskOptions, MultibandRasterInput, parse_band_mapping
-from theia_plugin.processing.index_options import add_compression_parameter, compression
+from theia_plugin.processing.index_options import add_output_format, output_format
 from theia_plugin.processing.indices import report_indices, style_when_loaded
 from theia_plugin.processing.parameters import CANCELLED, processing_error
 
 
 class RasterIndexAlgorithm(QgsProcessingAlgorithm):
     INPUT, MAPPING, SCALE, OFFSET = "INPUT", "BAND_MAPPING", "SCALE", "OFFSET"
-    INDEX, FORMULA, INT16, OUTPUT = "INDEX", "FORMULA", "INT16", "OUTPUT"
+    INDEX, FORMULA, OUTPUT = "INDEX", "FORMULA", "OUTPUT"
 
     def name(self) -> str:
         return "rasterindex"
@@ -91,10 +90,7 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
                 self.FORMULA, tr("Formula of your own (replaces the index)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.INT16, tr("Int16 ×10000 output like Theia"), False)
-        )
-        add_compression_parameter(self)
+        add_output_format(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Index")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -126,8 +122,7 @@ class RasterIndexAlgorithm(QgsProcessingAlgorithm):
                 [dest],
                 resolution=None,
                 masks=MaskOptions(cloud=False, edge=False),
-                int16=self.parameterAsBoolean(parameters, self.INT16, context),
-                compression=compression(self, parameters, context),
+                **output_format(self, parameters, context),
                 feedback=feedback,
             )
         except CANCELLED:
