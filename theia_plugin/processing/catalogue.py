@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -39,14 +38,10 @@ from theia_plugin.core.catalogue.layers import primary_keys
 from theia_plugin.core.catalogue.model import CatalogueItem, SearchRequest
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import CancelledError, NetworkError, create_client
+from theia_plugin.processing.catalogue_parameters import WGS84, date_value, extent_bbox, split_list
 from theia_plugin.toolbelt.footprints import item_feature, item_fields
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 KINDS = ("stac", "geodes")
-
-
-def split_list(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in (text or "").replace(";", ",").split(",") if p.strip())
 
 
 def asset_urls(items: list[CatalogueItem], keys: tuple[str, ...]) -> list[str]:
@@ -172,15 +167,8 @@ class SearchCatalogueAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of items")))
 
     def _request(self, parameters, context) -> SearchRequest:
-        bbox = None
-        if parameters.get(self.EXTENT) not in (None, ""):
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context, WGS84)
-            if not extent.isNull() and not extent.isEmpty():
-                bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        dates = []
-        for name in (self.START, self.END):
-            value = self.parameterAsDateTime(parameters, name, context)
-            dates.append(value.date().toString("yyyy-MM-dd") if value.isValid() else None)
+        bbox = extent_bbox(self, parameters, self.EXTENT, context)
+        dates = [date_value(self, parameters, name, context) for name in (self.START, self.END)]
         cloud = parameters.get(self.MAX_CLOUD)
         max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
         try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
@@ -27,17 +26,11 @@ from theia_plugin.core.catalogue.signing import UrlSigner
 from theia_plugin.core.catalogue.stac_backend import StacCatalogue
 from theia_plugin.core.i18n import tr
 from theia_plugin.net import AuthenticationError, CancelledError, NetworkError, create_client
+from theia_plugin.processing.catalogue_parameters import date_value, extent_bbox, split_list
 
 __all__ = ["CatalogueDownloadAlgorithm"]
 
 KINDS = ("geodes", "stac")
-
-
-def split_list(text: str) -> list[str]:
-    """Ids or keys separated by new lines, commas, semicolons or spaces."""
-    for separator in ",;\n\t":
-        text = text.replace(separator, " ")
-    return list(dict.fromkeys(part for part in text.split(" ") if part))
 
 
 class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
@@ -146,8 +139,8 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
         ids = split_list(self.parameterAsString(parameters, self.IDS, context))
         limit = self._limit(parameters, context)
         kwargs: dict = {"page_size": min(max(limit, 1), 80 if kind == "geodes" else 100)}
-        kwargs["collections"] = tuple(
-            split_list(self.parameterAsString(parameters, self.COLLECTIONS, context))
+        kwargs["collections"] = split_list(
+            self.parameterAsString(parameters, self.COLLECTIONS, context)
         )
         if ids:  # the items asked, whatever the other search fields say
             field = "id"
@@ -155,21 +148,9 @@ class CatalogueDownloadAlgorithm(QgsProcessingAlgorithm):
                 field = "identifier"
             kwargs["filters"] = {field: ("in", ids)}
             return SearchRequest(**kwargs)
-        if parameters.get(self.EXTENT) not in (None, ""):
-            wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
-            if not extent.isNull() and not extent.isEmpty():
-                kwargs["bbox"] = (
-                    extent.xMinimum(),
-                    extent.yMinimum(),
-                    extent.xMaximum(),
-                    extent.yMaximum(),
-                )
-        for name, key in ((self.START, "start"), (self.END, "end")):
-            if parameters.get(name) not in (None, ""):
-                day = self.parameterAsDateTime(parameters, name, context).date()
-                if day.isValid():
-                    kwargs[key] = day.toPyDate()
+        kwargs["bbox"] = extent_bbox(self, parameters, self.EXTENT, context)
+        kwargs["start"] = date_value(self, parameters, self.START, context)
+        kwargs["end"] = date_value(self, parameters, self.END, context)
         if parameters.get(self.MAX_CLOUD) not in (None, ""):
             kwargs["max_cloud_cover"] = self.parameterAsDouble(parameters, self.MAX_CLOUD, context)
         try:
